@@ -1,0 +1,171 @@
+package io.dealsync.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camel Main for the engine: the YAML routes of {@code routes/} with the engine's beans bound for them.
+ * In {@code run --once} the intake's first empty poll ends the run: sweep, deliver notifications,
+ * report, stop. As a daemon it keeps polling; timers sweep, reload rules and deliver.
+ */
+public final class CamelApp {
+    private static final Logger LOG = LoggerFactory.getLogger(CamelApp.class);
+
+    private final Engine engine;
+    private final boolean once;
+    private final RunService runs;
+    private final Main main = new Main();
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    public CamelApp(Engine engine, boolean once, RunService runs) {
+        this.engine = engine;
+        this.once = once;
+        this.runs = runs;
+    }
+
+    /** Runs until the inbox is drained (once) or until SIGTERM (daemon). */
+    public void run() {
+        Settings s = engine.settings();
+        Path inbox = s.path("dealsync.inbox");
+        try {
+            Files.createDirectories(inbox);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean cluster = s.getBoolean("dealsync.cluster.enabled");
+        if (!cluster) {
+            recoverInProgress(inbox);
+        }
+        Properties props = s.forCamel();
+        props.setProperty("dealsync.inbox.options", consumerOptions(s, cluster));
+        props.setProperty("dealsync.daemon", Boolean.toString(!once));
+        if (once) {
+            props.setProperty("dealsync.inbox.poll-ms", "100");
+        }
+        props.setProperty("camel.main.routes-include-pattern",
+                "file:" + s.path("dealsync.routes").toString().replace('\\', '/') + "/*.camel.yaml");
+        main.setOverrideProperties(props);
+        main.bind("intake", new IntakeBean(runs, inbox, this::onIdle, this::onDatabaseDown));
+        main.bind("sweeper", new SweepBean(runs));
+        main.bind("outbox", new OutboxBean(engine.store(), engine.settings().path("dealsync.outbox")));
+        main.bind("rulesReloader", new RulesReloadBean(engine.ruleBooks()));
+        if (cluster) {
+            main.bind("fileLocks", new JdbcOrphanLockAwareIdempotentRepository(engine.database().dataSource(),
+                    "dealsync-intake", null));
+        }
+        try {
+            main.run();
+        } catch (Exception e) {
+            throw new IllegalStateException("The Camel routes failed: " + e.getMessage(), e);
+        } finally {
+            if (!cluster) {
+                recoverInProgress(inbox); // a file the run could not finish (database down) is back in its folder
+            }
+        }
+    }
+
+    /** File consumer options that depend on settings: completion check, in-hand folder, cluster lock. */
+    static String consumerOptions(Settings s, boolean cluster) {
+        long complete = s.getLong("dealsync.inbox.complete-after-ms", 1000);
+        StringBuilder o = new StringBuilder();
+        if (cluster) {
+            // the JDBC lock marks a file as in hand; it stays where it is until moved to .done/.failed
+            o.append("readLock=idempotent&idempotentRepository=#fileLocks&readLockRemoveOnCommit=true");
+        } else {
+            o.append("readLock=changed&readLockMinAge=").append(complete)
+                    .append("&readLockCheckInterval=").append(Math.max(100, complete / 2))
+                    .append("&preMove=").append(IntakeBean.IN_PROGRESS); // a plain folder name: inside the file's own folder
+        }
+        if (s.getBoolean("dealsync.inbox.done-marker")) {
+            o.append("&doneFileName=${file:name}.done");
+        }
+        return o.toString();
+    }
+
+    /** Files left in an .inprogress folder by a killed run go back to their folder; their checkpoint resumes them. */
+    static void recoverInProgress(Path inbox) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(inbox)) {
+            moveBack(inbox.resolve(IntakeBean.IN_PROGRESS), inbox);
+            for (Path d : dirs) {
+                if (Files.isDirectory(d) && !d.getFileName().toString().startsWith(".")) {
+                    moveBack(d.resolve(IntakeBean.IN_PROGRESS), d);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Recovering files in progress failed", e);
+        }
+    }
+
+    private static void moveBack(Path inProgress, Path to) throws IOException {
+        if (!Files.isDirectory(inProgress)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(inProgress)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) {
+                    LOG.info("Resuming {} left in progress by an interrupted run", f.getFileName());
+                    Files.move(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /** The intake found no file: in once mode the run ends; as a daemon a batch of files ends. */
+    private void onIdle() {
+        if (once) {
+            if (ended.compareAndSet(false, true)) {
+                endOfRun();
+                main.completed();
+            }
+        } else if (runs.hasRun()) {
+            deliver();
+            runs.finishRun();
+        }
+    }
+
+    /** The database went away: a run --once stops here (exit 3); a daemon keeps polling, the file waits. */
+    private void onDatabaseDown() {
+        if (once) {
+            onIdle();
+        }
+    }
+
+    private void endOfRun() {
+        try {
+            if (!runs.databaseDown()) {
+                runs.sweep();
+                deliver();
+            }
+        } catch (RuntimeException e) {
+            runs.setFatalError(e.getMessage());
+            LOG.error("End of run: {}", e.getMessage());
+        } finally {
+            runs.finishRun();
+        }
+    }
+
+    private void deliver() {
+        CamelContext ctx = main.getCamelContext();
+        try (ProducerTemplate t = ctx.createProducerTemplate()) {
+            t.sendBody("direct:deliver-notifications", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Main main() {
+        return main;
+    }
+}

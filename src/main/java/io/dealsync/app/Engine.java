@@ -1,0 +1,97 @@
+package io.dealsync.app;
+
+import io.dealsync.ingest.SourceProfile;
+import io.dealsync.ingest.SourceProfiles;
+import io.dealsync.intake.FileIntake;
+import io.dealsync.rules.RuleBook;
+import io.dealsync.store.Database;
+import io.dealsync.store.DealStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The engine's parts, wired once: settings, rules (compiled first, so a broken DRL stops everything before
+ * a file is touched), source profiles, and the database. Commands and Camel beans use it.
+ */
+public final class Engine implements FileIntake.Environment, AutoCloseable {
+    private final Settings settings;
+    private final RuleBookHolder rules;
+    private final Map<String, SourceProfile> profiles;
+    private final Database database;
+    private final DealStore store;
+
+    private Engine(Settings settings, RuleBookHolder rules, Map<String, SourceProfile> profiles, Database database) {
+        this.settings = settings;
+        this.rules = rules;
+        this.profiles = profiles;
+        this.database = database;
+        this.store = new DealStore(database);
+    }
+
+    /**
+     * Compiles the rules, loads the profiles, opens the database.
+     *
+     * @throws io.dealsync.rules.RulesException when the rules do not compile
+     * @throws IllegalArgumentException when a source profile is invalid
+     * @throws io.dealsync.store.DatabaseUnavailableException when the database cannot be reached
+     */
+    public static Engine start(Settings settings) {
+        RuleBookHolder rules = new RuleBookHolder(settings.path("dealsync.rules"));
+        Path profilesDir = settings.path("dealsync.profiles");
+        Map<String, SourceProfile> profiles = Files.isDirectory(profilesDir) ? SourceProfiles.load(profilesDir) : Map.of();
+        Database db = openDatabase(settings);
+        return new Engine(settings, rules, profiles, db);
+    }
+
+    public static Database openDatabase(Settings settings) {
+        if (settings.jdbcUrl().startsWith("jdbc:hsqldb:file:")) {
+            try {
+                Files.createDirectories(settings.path("dealsync.data"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Database.open(settings.jdbcUrl(), settings.get("dealsync.db.user"), settings.get("dealsync.db.password"),
+                settings.getInt("dealsync.db.pool-size", 4), settings.getInt("dealsync.db.connect-attempts", 5));
+    }
+
+    public Settings settings() { return settings; }
+    public RuleBookHolder ruleBooks() { return rules; }
+    public Database database() { return database; }
+    public Map<String, SourceProfile> profiles() { return profiles; }
+
+    @Override
+    public DealStore store() { return store; }
+
+    @Override
+    public RuleBook rules() { return rules.current(); }
+
+    @Override
+    public SourceProfile profileFor(String source) {
+        SourceProfile p = SourceProfiles.forSource(profiles, source);
+        return p == null ? SourceProfile.canonical() : p; // an unknown source is read canonically and reported
+    }
+
+    @Override
+    public boolean knowsSource(String source) {
+        return profiles.containsKey(source);
+    }
+
+    @Override
+    public Path rejectsDir() { return settings.path("dealsync.rejects"); }
+
+    @Override
+    public Path home() { return settings.home(); }
+
+    @Override
+    public String defaultPartnerId() { return settings.get("dealsync.partner-id"); }
+
+    @Override
+    public int batchSize() { return Math.max(1, settings.getInt("dealsync.batch-size", 1000)); }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

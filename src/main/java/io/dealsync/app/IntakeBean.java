@@ -1,0 +1,76 @@
+package io.dealsync.app;
+
+import java.nio.file.Path;
+import org.apache.camel.Exchange;
+
+/**
+ * What the intake route calls for each file (and when a poll finds none). Works out the file's source
+ * from where it lies under the inbox and tells the route where to move it: {@code .done} or {@code .failed}.
+ */
+public final class IntakeBean {
+    /** Exchange property the route's move expression reads: where the file goes after processing. */
+    public static final String MOVE_TO = "dealsyncMoveTo";
+    static final String IN_PROGRESS = ".inprogress";
+
+    private final RunService runs;
+    private final Path inbox;
+    private final Runnable onIdle;
+    private final Runnable onDatabaseDown;
+
+    public IntakeBean(RunService runs, Path inbox, Runnable onIdle, Runnable onDatabaseDown) {
+        this.runs = runs;
+        this.inbox = inbox.toAbsolutePath().normalize();
+        this.onIdle = onIdle;
+        this.onDatabaseDown = onDatabaseDown;
+    }
+
+    public void process(Exchange exchange) {
+        Path file = Path.of(exchange.getIn().getHeader("CamelFileAbsolutePath", String.class)).toAbsolutePath().normalize();
+        String name = file.getFileName().toString();
+        Path dir = file.getParent();
+        if (dir.getFileName() != null && dir.getFileName().toString().equals(IN_PROGRESS)) {
+            dir = dir.getParent();
+        }
+        String source = dir.startsWith(inbox) ? inbox.relativize(dir).toString().replace('\\', '/') : "";
+        Path origin = dir.resolve(name);
+        if (runs.databaseDown()) {
+            exchange.setProperty(MOVE_TO, origin.toString()); // untouched: back where it was
+            onDatabaseDown.run();
+            return;
+        }
+        boolean ok;
+        try {
+            ok = runs.processFile(file, name, source);
+        } catch (io.dealsync.store.DatabaseUnavailableException e) {
+            // nothing of the unfinished batch was applied; the file waits in its folder for the next run,
+            // which resumes it from its last committed batch
+            exchange.setProperty(MOVE_TO, origin.toString());
+            onDatabaseDown.run();
+            return;
+        }
+        exchange.setProperty(MOVE_TO, target(dir.resolve(ok ? ".done" : ".failed"), name).toString());
+        if (!ok) {
+            String reason = runs.run().ledger().getFiles().stream()
+                    .filter(f -> f.getName().equals(name) && f.getSource().equals(source))
+                    .reduce((a, b) -> b).map(f -> f.getError()).orElse("unreadable");
+            RunService.writeFailureReason(dir.resolve(".failed"), name, reason);
+        }
+    }
+
+    /** {@code dir/name}, or {@code dir/base.<n>.ext} when an earlier file of that name is already there. */
+    static Path target(Path dir, String name) {
+        Path p = dir.resolve(name);
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        for (int n = 2; java.nio.file.Files.exists(p); n++) {
+            p = dir.resolve(base + "." + n + ext);
+        }
+        return p;
+    }
+
+    /** A poll found no file: the end of a batch of files (and, in run --once, of the intake). */
+    public void idle() {
+        onIdle.run();
+    }
+}

@@ -1,0 +1,14 @@
+package io.dealsync.app;
+
+/** The rules-watch route's bean: swap in changed rules when they compile. */
+public final class RulesReloadBean {
+    private final RuleBookHolder holder;
+
+    public RulesReloadBean(RuleBookHolder holder) {
+        this.holder = holder;
+    }
+
+    public boolean reload() {
+        return holder.reloadIfChanged();
+    }
+}

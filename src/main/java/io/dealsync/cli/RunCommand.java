@@ -1,0 +1,68 @@
+package io.dealsync.cli;
+
+import io.dealsync.app.CamelApp;
+import io.dealsync.app.Engine;
+import io.dealsync.app.RunService;
+import io.dealsync.intake.Progress;
+import io.dealsync.report.ReportSummary;
+import io.dealsync.report.RunLedger;
+import io.dealsync.rules.RulesException;
+import io.dealsync.store.DatabaseUnavailableException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "run", description = {"Process the inbox.",
+        "With --once: every file, then the expiry sweep, notifications and the run report; then exit (the nightly job).",
+        "Without: stay up, take files as they land, sweep on schedule, reload changed rules; stop on SIGTERM."})
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    DealsyncCommand parent;
+
+    @Option(names = "--once", description = "Drain the inbox once and exit.")
+    boolean once;
+
+    @Option(names = "--as-of", description = "The run's date (yyyy-mm-dd); default today.")
+    LocalDate asOf;
+
+    @Override
+    public Integer call() {
+        Map<String, String> more = new HashMap<>();
+        if (asOf != null) {
+            more.put("dealsync.as-of", asOf.toString());
+        }
+        Engine engine;
+        try {
+            engine = Engine.start(parent.settings(more));
+        } catch (RulesException e) {
+            System.err.println(e.getMessage());
+            System.err.println("No file was touched. Fix the rules (./dealsync rules check) and run again.");
+            return DealsyncCommand.RULES_BROKEN;
+        } catch (DatabaseUnavailableException e) {
+            System.err.println("dealsync: " + e.getMessage());
+            System.err.println("No file was touched; they stay in the inbox for the next run.");
+            return DealsyncCommand.DATABASE_DOWN;
+        }
+        try (engine) {
+            RunService runs = new RunService(engine, once ? "once" : "daemon", Progress.forConsole());
+            new CamelApp(engine, once, runs).run();
+            if (runs.databaseDown()) {
+                System.err.println("dealsync: " + runs.fatalError());
+                System.err.println("The file in hand stays in the inbox; nothing of its unfinished batch was applied.");
+                return DealsyncCommand.DATABASE_DOWN;
+            }
+            RunLedger last = runs.lastRun();
+            if (once && last != null) {
+                ReportSummary.print(last, System.out);
+                if (last.hasFailures()) {
+                    return DealsyncCommand.FILE_FAILED;
+                }
+            }
+            return runs.fatalError() == null ? 0 : DealsyncCommand.FILE_FAILED;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.dealsync.cli;
+
+import io.dealsync.app.Engine;
+import io.dealsync.ingest.UnreadableFileException;
+import io.dealsync.intake.DryRun;
+import io.dealsync.intake.RunContext;
+import io.dealsync.report.FileLedger;
+import io.dealsync.report.ReportSummary;
+import io.dealsync.rules.RulesException;
+import io.dealsync.store.DatabaseUnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "validate", description = {"Dry run: read and judge files against the stored deals; nothing is written to the database.",
+        "Prints the summary; with --rejects DIR also writes the reject files there."})
+final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    DealsyncCommand parent;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files;
+
+    @Option(names = "--source", description = "Read the files with this source's profile (default: from the file's folder under the inbox, else canonical).")
+    String source;
+
+    @Option(names = "--rejects", description = "Write reject files into this folder.")
+    Path rejectsDir;
+
+    @Option(names = "--as-of", description = "The date to judge as of (yyyy-mm-dd); default today.")
+    LocalDate asOf;
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, String> more = new HashMap<>();
+        if (asOf != null) {
+            more.put("dealsync.as-of", asOf.toString());
+        }
+        try (Engine engine = Engine.start(parent.settings(more))) {
+            RunContext run = new RunContext(engine.settings().asOf(), "validate");
+            run.ledger().setRulesFingerprint(engine.rules().fingerprint());
+            Path inbox = engine.settings().path("dealsync.inbox");
+            int failed = 0;
+            for (Path f : files) {
+                Path abs = f.toAbsolutePath().normalize();
+                String src = source != null ? source : sourceOf(abs, inbox);
+                if (!Files.isRegularFile(abs)) {
+                    System.err.println(f + ": no such file");
+                    failed++;
+                    continue;
+                }
+                try {
+                    FileLedger l = DryRun.validate(abs, src, engine.profileFor(src), engine.rules(), engine.store(),
+                            run.asOf(), engine.defaultPartnerId(), engine.batchSize(), rejectsDir);
+                    run.ledger().addFile(l);
+                } catch (UnreadableFileException e) {
+                    FileLedger l = new FileLedger(abs.getFileName().toString(), src);
+                    l.setStatus(FileLedger.Status.failed);
+                    l.setError(e.getMessage());
+                    run.ledger().addFile(l);
+                    System.err.println(f + ": cannot be read: " + e.getMessage());
+                    failed++;
+                }
+            }
+            run.ledger().setFinishedAt(java.time.Instant.now());
+            System.out.println("Dry run: nothing was written to the database.");
+            ReportSummary.print(run.ledger(), System.out);
+            return failed == 0 ? 0 : DealsyncCommand.FILE_FAILED;
+        } catch (RulesException e) {
+            System.err.println(e.getMessage());
+            return DealsyncCommand.RULES_BROKEN;
+        } catch (DatabaseUnavailableException e) {
+            System.err.println("dealsync: " + e.getMessage());
+            return DealsyncCommand.DATABASE_DOWN;
+        }
+    }
+
+    /** A file under inbox/<source>/ (or its .done/.failed) reads with that source's profile. */
+    static String sourceOf(Path file, Path inbox) {
+        Path dir = file.getParent();
+        if (dir == null || !dir.startsWith(inbox)) {
+            return "";
+        }
+        Path rel = inbox.relativize(dir);
+        if (rel.getNameCount() == 0 || rel.getName(0).toString().startsWith(".")) {
+            return "";
+        }
+        return rel.getName(0).toString();
+    }
+}

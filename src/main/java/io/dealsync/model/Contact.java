@@ -1,0 +1,30 @@
+package io.dealsync.model;
+
+import java.util.regex.Pattern;
+
+/** What "plausible" means for contact data (domain.md, "Plausible contact data"). */
+public final class Contact {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE_CHARS = Pattern.compile("\\+?[0-9 .()\\-]+");
+
+    private Contact() {
+    }
+
+    /** {@code local@domain.tld}: one {@code @}, no spaces, a dot in the domain. */
+    public static boolean isPlausibleEmail(String email) {
+        if (email == null || !EMAIL.matcher(email).matches()) {
+            return false;
+        }
+        String domain = email.substring(email.indexOf('@') + 1);
+        return !domain.startsWith(".") && !domain.endsWith(".");
+    }
+
+    /** Digits, spaces, {@code - . ( )} and a leading {@code +}, with 7 to 15 digits. */
+    public static boolean isPlausiblePhone(String phone) {
+        if (phone == null || !PHONE_CHARS.matcher(phone).matches()) {
+            return false;
+        }
+        long digits = phone.chars().filter(Character::isDigit).count();
+        return digits >= 7 && digits <= 15;
+    }
+}

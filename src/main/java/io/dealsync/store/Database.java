@@ -1,0 +1,146 @@
+package io.dealsync.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database: a pooled DataSource chosen by JDBC URL (HSQLDB file database by default, PostgreSQL for
+ * scale-out), migrated by Flyway at start. The credentials are never logged.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Opens and migrates the database, retrying with back-off while it is unreachable.
+     *
+     * @throws DatabaseUnavailableException when it still cannot be reached after the retries
+     */
+    public static Database open(String url, String user, String password, int poolSize, int attempts) {
+        String jdbcUrl = tuned(url);
+        Dialect dialect = Dialect.of(jdbcUrl);
+        SQLException last = null;
+        long backoff = 500;
+        for (int attempt = 1; attempt <= Math.max(1, attempts); attempt++) {
+            HikariConfig cfg = new HikariConfig();
+            cfg.setJdbcUrl(jdbcUrl);
+            if (user != null && !user.isEmpty()) {
+                cfg.setUsername(user);
+            }
+            if (password != null && !password.isEmpty()) {
+                cfg.setPassword(password);
+            }
+            cfg.setMaximumPoolSize(poolSize);
+            cfg.setMinimumIdle(1);
+            cfg.setAutoCommit(true);
+            cfg.setPoolName("dealsync");
+            cfg.setInitializationFailTimeout(-1);
+            cfg.setConnectionTimeout(10_000);
+            HikariDataSource ds = new HikariDataSource(cfg);
+            try (Connection c = ds.getConnection()) {
+                c.isValid(5);
+                migrate(ds);
+                return new Database(ds, dialect);
+            } catch (SQLException | RuntimeException e) {
+                last = e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
+                ds.close();
+                if (attempt < attempts) {
+                    LOG.warn("Database not reachable (attempt {}/{}): {}; retrying in {} ms", attempt, attempts,
+                            rootMessage(e), backoff);
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 8_000);
+                }
+            }
+        }
+        throw new DatabaseUnavailableException("The database at " + redact(jdbcUrl) + " is unreachable: "
+                + rootMessage(last), last);
+    }
+
+    private static void migrate(DataSource ds) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    }
+
+    /**
+     * HSQLDB file databases: CACHED tables (MEMORY tables would need the whole data set in the heap) and
+     * a clean shutdown when the last connection closes.
+     */
+    static String tuned(String url) {
+        if (!url.startsWith("jdbc:hsqldb:file:")) {
+            return url;
+        }
+        StringBuilder sb = new StringBuilder(url);
+        if (!url.contains("hsqldb.default_table_type")) {
+            sb.append(";hsqldb.default_table_type=cached");
+        }
+        if (!url.contains("shutdown=")) {
+            sb.append(";shutdown=true");
+        }
+        if (!url.contains("hsqldb.cache_rows")) {
+            sb.append(";hsqldb.cache_rows=20000");
+        }
+        if (!url.contains("hsqldb.log_size")) {
+            sb.append(";hsqldb.log_size=200");
+        }
+        return sb.toString();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The URL without anything that may be a secret (password= parameters). */
+    public static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Closes the pool; an embedded HSQLDB is shut down so its files are consistent. */
+    @Override
+    public void close() {
+        if (dialect == Dialect.HSQLDB && !dataSource.isClosed()) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.debug("HSQLDB shutdown: {}", e.getMessage());
+            }
+        }
+        dataSource.close();
+    }
+}

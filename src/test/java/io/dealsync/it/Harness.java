@@ -1,0 +1,102 @@
+package io.dealsync.it;
+
+import io.dealsync.app.Settings;
+import io.dealsync.cli.DealsyncCommand;
+import io.dealsync.store.Database;
+import io.dealsync.store.DealStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real engine (real routes/ and rules/ of the project) with its runtime folders and its embedded
+ * database in a temporary folder. Runs the launcher's commands in-process.
+ */
+final class Harness {
+    final Path dir;
+    final Map<String, String> settings = new LinkedHashMap<>();
+
+    Harness(Path dir) {
+        this.dir = dir;
+        settings.put("dealsync.inbox", dir.resolve("inbox").toString());
+        settings.put("dealsync.rejects", dir.resolve("rejects").toString());
+        settings.put("dealsync.reports", dir.resolve("reports").toString());
+        settings.put("dealsync.outbox", dir.resolve("outbox").toString());
+        settings.put("dealsync.data", dir.resolve("data").toString());
+        settings.put("dealsync.db.url", "jdbc:hsqldb:file:" + dir.resolve("data/dealsync"));
+        settings.put("dealsync.inbox.complete-after-ms", "0");
+        settings.put("dealsync.db.connect-attempts", "1");
+    }
+
+    Path inbox() { return dir.resolve("inbox"); }
+    Path rejects() { return dir.resolve("rejects"); }
+    Path reports() { return dir.resolve("reports"); }
+    Path outbox() { return dir.resolve("outbox"); }
+
+    /** Runs a launcher command with the harness's settings; returns its exit code. */
+    int run(String... args) {
+        List<String> all = new ArrayList<>();
+        settings.forEach((k, v) -> {
+            all.add("--set");
+            all.add(k + "=" + v);
+        });
+        all.addAll(List.of(args));
+        return DealsyncCommand.execute(all.toArray(String[]::new));
+    }
+
+    /** Copies a project file (e.g. "inbox/2026-11-01-partner-crm.csv") into the harness inbox (optionally a source folder). */
+    Path drop(String projectFile, String source) {
+        Path target = source == null ? inbox() : inbox().resolve(source);
+        try {
+            Files.createDirectories(target);
+            Path src = Path.of(projectFile);
+            return Files.copy(src, target.resolve(src.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path write(String relative, String content) {
+        try {
+            Path p = inbox().resolve(relative);
+            Files.createDirectories(p.getParent());
+            return Files.writeString(p, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Settings loadSettings() {
+        return Settings.load(null, settings);
+    }
+
+    /** Opens the harness database (the engine must not be running). */
+    <T> T withStore(java.util.function.Function<DealStore, T> f) {
+        Settings s = loadSettings();
+        try (Database db = Database.open(s.jdbcUrl(), s.get("dealsync.db.user"), s.get("dealsync.db.password"), 2, 1)) {
+            return f.apply(new DealStore(db));
+        }
+    }
+
+    long count(String sql) {
+        return withStore(s -> s.count(sql));
+    }
+
+    static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

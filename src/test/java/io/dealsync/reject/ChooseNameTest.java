@@ -1,0 +1,53 @@
+package io.dealsync.reject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChooseNameTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firstChoiceIsTheInputNameWithoutItsExtension() {
+        assertThat(RecordFileWriter.chooseName(dir, "deals-2026-11-26.csv", ".rejects.csv", "RUN1"))
+                .isEqualTo(dir.resolve("deals-2026-11-26.rejects.csv"));
+        assertThat(RecordFileWriter.chooseName(dir, "page.json", ".rejects.ndjson", "RUN1"))
+                .isEqualTo(dir.resolve("page.rejects.ndjson"));
+        assertThat(RecordFileWriter.chooseName(dir, "noext", ".warnings.csv", "RUN1"))
+                .isEqualTo(dir.resolve("noext.warnings.csv"));
+    }
+
+    @Test
+    void aTakenNameGetsTheRunIdAndThenACounterNeverOverwriting() throws IOException {
+        Files.writeString(dir.resolve("deals.rejects.csv"), "earlier");
+        Path second = RecordFileWriter.chooseName(dir, "deals.csv", ".rejects.csv", "20261126-0200");
+        assertThat(second).isEqualTo(dir.resolve("deals.20261126-0200.rejects.csv"));
+        Files.writeString(second, "also earlier");
+        Path third = RecordFileWriter.chooseName(dir, "deals.csv", ".rejects.csv", "20261126-0200");
+        assertThat(third).doesNotExist().isNotEqualTo(second);
+        assertThat(third.getFileName().toString()).startsWith("deals.20261126-0200").endsWith(".rejects.csv");
+        assertThat(Files.readString(dir.resolve("deals.rejects.csv"))).isEqualTo("earlier");
+    }
+
+    @Test
+    void aNameWhosePartIsBeingWrittenIsTaken() throws IOException {
+        Files.writeString(dir.resolve("deals.rejects.csv.part"), "in progress");
+        assertThat(RecordFileWriter.chooseName(dir, "deals.csv", ".rejects.csv", "R2"))
+                .isEqualTo(dir.resolve("deals.R2.rejects.csv"));
+    }
+
+    @Test
+    void namesCannotLeaveTheFolder() {
+        Path p = RecordFileWriter.chooseName(dir, "../../etc/passwd.csv", ".rejects.csv", "../x");
+        assertThat(p.getParent()).isEqualTo(dir);
+        assertThat(RecordFileWriter.chooseName(dir, "..", ".rejects.csv", "R").getParent()).isEqualTo(dir);
+        assertThat(RecordFileWriter.chooseName(dir, "a\\b\\c.csv", ".rejects.csv", "R"))
+                .isEqualTo(dir.resolve("c.rejects.csv"));
+    }
+}
