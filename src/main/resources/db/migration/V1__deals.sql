@@ -46,6 +46,7 @@ CREATE TABLE deal (
     received_date         DATE,
     created_date          DATE,
     invited_by            VARCHAR(100),
+    -- set only while an Incoming deal awaits an answer (New/Received, New/Pending): the expiry sweep's index
     received_on           DATE,
     stored_on             DATE NOT NULL,
     updated_at            TIMESTAMP NOT NULL,
@@ -55,6 +56,8 @@ CREATE TABLE deal (
 CREATE UNIQUE INDEX deal_by_referral ON deal (referral_id);
 -- crm_id first: a chunk looks deals up by crm_id IN (...), then checks the partner.
 CREATE UNIQUE INDEX deal_by_crm ON deal (crm_id, partner_id);
+-- the sweep reads only deals awaiting an answer (received_on is NULL for every other deal)
+CREATE INDEX deal_awaiting_answer ON deal (received_on);
 
 -- The partner's deal team (a team list replaces the stored team).
 CREATE TABLE team_member (

@@ -62,8 +62,17 @@ public final class CamelApp {
         main.bind("outbox", new OutboxBean(engine.store(), engine.settings().path("dealsync.outbox")));
         main.bind("rulesReloader", new RulesReloadBean(engine.ruleBooks()));
         if (cluster) {
-            main.bind("fileLocks", new JdbcOrphanLockAwareIdempotentRepository(engine.database().dataSource(),
-                    "dealsync-intake", null));
+            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                @Override
+                public void beforeConfigure(org.apache.camel.main.BaseMainSupport m) {
+                    // a lock whose holder stopped refreshing it (a crashed instance) is free again after 30 s
+                    JdbcOrphanLockAwareIdempotentRepository locks = new JdbcOrphanLockAwareIdempotentRepository(
+                            engine.database().dataSource(), "dealsync-intake", m.getCamelContext());
+                    locks.setLockKeepAliveIntervalMillis(5_000);
+                    locks.setLockMaxAgeMillis(30_000);
+                    m.getCamelContext().getRegistry().bind("fileLocks", locks);
+                }
+            });
         }
         try {
             main.run();

@@ -37,11 +37,34 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
      * @throws io.dealsync.store.DatabaseUnavailableException when the database cannot be reached
      */
     public static Engine start(Settings settings) {
-        RuleBookHolder rules = new RuleBookHolder(settings.path("dealsync.rules"));
-        Path profilesDir = settings.path("dealsync.profiles");
-        Map<String, SourceProfile> profiles = Files.isDirectory(profilesDir) ? SourceProfiles.load(profilesDir) : Map.of();
-        Database db = openDatabase(settings);
-        return new Engine(settings, rules, profiles, db);
+        // Compiling the DRL and opening the database each take a second or two: side by side. Both are done
+        // before any file is touched, so a rule that does not compile still stops the run first.
+        java.util.concurrent.CompletableFuture<RuleBookHolder> rules = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> new RuleBookHolder(settings.path("dealsync.rules")));
+        Database db = null;
+        try {
+            Path profilesDir = settings.path("dealsync.profiles");
+            Map<String, SourceProfile> profiles = Files.isDirectory(profilesDir) ? SourceProfiles.load(profilesDir) : Map.of();
+            db = openDatabase(settings);
+            return new Engine(settings, rules.join(), profiles, db);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (db != null) {
+                db.close();
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            try {
+                rules.join(); // broken rules are the first thing to report
+            } catch (java.util.concurrent.CompletionException broken) {
+                if (broken.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+            }
+            throw e;
+        }
     }
 
     public static Database openDatabase(Settings settings) {
@@ -89,6 +112,9 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
 
     @Override
     public int batchSize() { return Math.max(1, settings.getInt("dealsync.batch-size", 1000)); }
+
+    @Override
+    public long checkpointRecords() { return Math.max(1, settings.getLong("dealsync.db.checkpoint-records", 200_000)); }
 
     @Override
     public void close() {

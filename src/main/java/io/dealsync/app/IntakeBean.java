@@ -32,21 +32,19 @@ public final class IntakeBean {
             dir = dir.getParent();
         }
         String source = dir.startsWith(inbox) ? inbox.relativize(dir).toString().replace('\\', '/') : "";
-        Path origin = dir.resolve(name);
         if (runs.databaseDown()) {
-            exchange.setProperty(MOVE_TO, origin.toString()); // untouched: back where it was
             onDatabaseDown.run();
-            return;
+            throw new FileDeferredException(source, name);
         }
         boolean ok;
         try {
             ok = runs.processFile(file, name, source);
         } catch (io.dealsync.store.DatabaseUnavailableException e) {
-            // nothing of the unfinished batch was applied; the file waits in its folder for the next run,
-            // which resumes it from its last committed batch
-            exchange.setProperty(MOVE_TO, origin.toString());
+            // Nothing of the unfinished batch was applied. Failing the exchange rolls the file back (no move):
+            // it stays in its folder, or in .inprogress/ which the engine empties back into it, and the next
+            // run resumes it from its last committed batch.
             onDatabaseDown.run();
-            return;
+            throw new FileDeferredException(source, name);
         }
         exchange.setProperty(MOVE_TO, target(dir.resolve(ok ? ".done" : ".failed"), name).toString());
         if (!ok) {
@@ -54,6 +52,13 @@ public final class IntakeBean {
                     .filter(f -> f.getName().equals(name) && f.getSource().equals(source))
                     .reduce((a, b) -> b).map(f -> f.getError()).orElse("unreadable");
             RunService.writeFailureReason(dir.resolve(".failed"), name, reason);
+        }
+    }
+
+    /** The database is down: the file is left for the next run (the exchange fails, so Camel does not move it). */
+    static final class FileDeferredException extends RuntimeException {
+        FileDeferredException(String source, String name) {
+            super((source.isEmpty() ? name : source + "/" + name) + " is left for the next run: the database is unreachable");
         }
     }
 

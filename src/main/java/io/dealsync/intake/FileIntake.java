@@ -18,7 +18,9 @@ import io.dealsync.store.ConcurrentChangeException;
 import io.dealsync.store.DatabaseUnavailableException;
 import io.dealsync.store.DealStore;
 import io.dealsync.store.FileState;
+import io.dealsync.store.Dialect;
 import io.dealsync.store.StoreException;
+import io.dealsync.sync.StoredDeals;
 import io.dealsync.sync.ChunkJudge;
 import io.dealsync.sync.Decision;
 import java.io.IOException;
@@ -30,7 +32,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +51,12 @@ public final class FileIntake {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final int WRITE_ATTEMPTS = 5;
+    /** Daemon threads: a stuck read-ahead must never keep the JVM alive after Camel Main completes. */
+    private static final ThreadFactory JUDGE_THREADS = r -> {
+        Thread t = new Thread(r, "dealsync-judge");
+        t.setDaemon(true);
+        return t;
+    };
 
     /** What the intake needs from the engine: the store, the current rules, the profiles, the settings. */
     public interface Environment {
@@ -63,6 +75,9 @@ public final class FileIntake {
         String defaultPartnerId();
 
         int batchSize();
+
+        /** Records between two database checkpoints of a long file (embedded database). */
+        long checkpointRecords();
     }
 
     private final Environment env;
@@ -91,7 +106,7 @@ public final class FileIntake {
         SourceProfile profile = env.profileFor(source);
         FilePrecheck.Result pre;
         try {
-            pre = FilePrecheck.check(file, profile.charset());
+            pre = FilePrecheck.check(file, profile);
         } catch (IOException e) {
             throw new UncheckedIOException("Reading " + name + " failed", e);
         }
@@ -122,41 +137,45 @@ public final class FileIntake {
             ledger.setUnknownColumns(reader.unknownColumns());
             boolean ndjson = json && isNdjson(name, reader);
             Writers writers = new Writers(state, reader, profile, ndjson);
+            ExecutorService ahead = Executors.newSingleThreadExecutor(JUDGE_THREADS);
             try {
                 ChunkJudge judge = new ChunkJudge(book);
                 ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(run.asOf(), env.defaultPartnerId(),
                         profile.stageMapping());
-                long rejectOffset = state.rejectOffset();
-                long warningOffset = state.warningOffset();
-                List<SourceRecord> chunk = new ArrayList<>(env.batchSize());
+                // A fresh embedded database holds no deal this file could update: deals the file creates are
+                // found again only by later records of the same deal, which are duplicates anyway (R9).
+                StoredDeals stored = env.store().database().dialect() == Dialect.HSQLDB && env.store().countDeals() == 0
+                        ? StoredDeals.NONE : env.store();
+                long[] offsets = {state.rejectOffset(), state.warningOffset()};
+                // Pipeline: the next chunk is read and judged on one thread while this one writes the current
+                // chunk, so parsing and rules overlap the database writes (2 cores). At most three chunks live.
+                Future<Chunk> next = ahead.submit(() -> readAndDecide(reader, judge, ctx, stored, state));
                 while (true) {
-                    chunk.clear();
-                    while (chunk.size() < env.batchSize() && reader.hasNext()) {
-                        SourceRecord r = reader.next();
-                        if (r.position() <= state.checkpointLine()) {
-                            relearn(r, ctx, book);
-                            continue;
-                        }
-                        chunk.add(r);
-                    }
-                    if (chunk.isEmpty()) {
+                    Chunk chunk = get(next);
+                    if (chunk.records().isEmpty()) {
                         break;
                     }
-                    long[] offsets = applyChunk(chunk, judge, ctx, state, run, ledger, writers, rejectOffset, warningOffset);
-                    rejectOffset = offsets[0];
-                    warningOffset = offsets[1];
+                    next = ahead.submit(() -> readAndDecide(reader, judge, ctx, stored, state));
+                    offsets = write(chunk, judge, ctx, stored, state, run, ledger, writers, offsets, next);
+                    long every = env.checkpointRecords();
+                    if (ledger.getRead() / every != (ledger.getRead() - chunk.records().size()) / every) {
+                        env.store().database().checkpoint();
+                    }
                     progress.records(display(source, name), ledger.getRead());
                 }
                 writers.complete(ledger, env.home());
             } catch (RuntimeException e) {
                 writers.abort();
                 throw e;
+            } finally {
+                ahead.shutdownNow();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Reading " + name + " failed", e);
         }
         ledger.setDurationMs(millis(start));
         env.store().finishFile(state.id(), "done", toJson(ledger), counts(ledger), null);
+        env.store().database().checkpoint(); // durable before the route moves the file to .done/
         LOG.info("{}: read {}, created {}, updated {}, unchanged {}, rejected {}, skipped {}, warnings {}, expired {} in {} ms",
                 display(source, name), ledger.getRead(), ledger.getCreated(), ledger.getUpdated(), ledger.getUnchanged(),
                 ledger.getRejected(), ledger.getSkipped(), ledger.getWarnings(), ledger.getExpired(), ledger.getDurationMs());
@@ -183,7 +202,7 @@ public final class FileIntake {
     }
 
     /** A resumed file: the records settled before the crash still count for R9 (duplicates in the file). */
-    private static void relearn(SourceRecord r, ChunkJudge.FileContext ctx, RuleBook book) {
+    private static void relearn(SourceRecord r, ChunkJudge.FileContext ctx) {
         if (r.deal() == null) {
             return;
         }
@@ -192,14 +211,51 @@ public final class FileIntake {
         }
     }
 
-    /** Decides and writes one chunk; retries when the database hiccups or another instance raced us. */
-    private long[] applyChunk(List<SourceRecord> chunk, ChunkJudge judge, ChunkJudge.FileContext ctx, FileState state,
-            RunContext run, FileLedger ledger, Writers writers, long rejectOffset, long warningOffset) {
+    /** A chunk of records with the decisions made for them. */
+    private record Chunk(List<SourceRecord> records, List<Decision> decisions) {
+    }
+
+    /** Reads the next chunk (skipping what a resumed file already settled) and decides it. */
+    private Chunk readAndDecide(RecordReader reader, ChunkJudge judge, ChunkJudge.FileContext ctx, StoredDeals stored,
+            FileState state) {
+        List<SourceRecord> records = new ArrayList<>(env.batchSize());
+        while (records.size() < env.batchSize() && reader.hasNext()) {
+            SourceRecord r = reader.next();
+            if (r.position() <= state.checkpointLine()) {
+                relearn(r, ctx);
+                continue;
+            }
+            records.add(r);
+        }
+        return new Chunk(records, records.isEmpty() ? List.of() : judge.decide(records, stored, ctx));
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the file", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Writes one decided chunk (reject/warning lines, then one transaction with the checkpoint). When the
+     * database hiccups or another instance changed one of its deals, the chunk is decided again (after the
+     * read-ahead settles, so the judge is never used by two threads) and written again.
+     */
+    private long[] write(Chunk chunk, ChunkJudge judge, ChunkJudge.FileContext ctx, StoredDeals stored, FileState state,
+            RunContext run, FileLedger ledger, Writers writers, long[] before, Future<Chunk> readAhead) {
         long backoff = 500;
+        List<Decision> decisions = chunk.decisions();
         for (int attempt = 1; ; attempt++) {
             FileLedger delta = new FileLedger(ledger.getName(), ledger.getSource());
             try {
-                List<Decision> decisions = judge.decide(chunk, env.store(), ctx);
                 for (Decision d : decisions) {
                     count(d, delta);
                     if (d.outcome() == Decision.Outcome.REJECT) {
@@ -211,17 +267,17 @@ public final class FileIntake {
                 long[] offsets = writers.flush();
                 FileLedger after = copy(ledger);
                 after.add(delta);
-                long last = chunk.get(chunk.size() - 1).position();
+                long last = chunk.records().get(chunk.records().size() - 1).position();
                 env.store().applyChunk(state, run.runId(), run.asOf(), decisions,
                         new DealStore.Checkpoint(last, offsets[0], offsets[1], toJson(after), counts(after)));
                 ledger.add(delta);
                 run.ledger().addNotifications(decisions.stream().filter(d -> d.notifyEvent() != null).count());
-                LOG.debug("{}: batch up to line {} written ({} records)", ledger.getName(), last, chunk.size());
+                LOG.debug("{}: batch up to line {} written ({} records)", ledger.getName(), last, decisions.size());
                 return offsets;
             } catch (IOException e) {
                 throw new UncheckedIOException("Writing the reject file of " + ledger.getName() + " failed", e);
             } catch (ConcurrentChangeException | StoreException e) {
-                writers.rewind(rejectOffset, warningOffset);
+                writers.rewind(before[0], before[1]);
                 if (attempt >= WRITE_ATTEMPTS) {
                     if (e instanceof ConcurrentChangeException) {
                         throw e;
@@ -232,7 +288,19 @@ public final class FileIntake {
                 LOG.warn("{}: batch failed ({}), retrying in {} ms", ledger.getName(), e.getMessage(), backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 8000);
+                awaitQuietly(readAhead);
+                decisions = judge.decide(chunk.records(), stored, ctx);
             }
+        }
+    }
+
+    private static void awaitQuietly(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the read-ahead's own failure surfaces when its chunk is taken
         }
     }
 
@@ -285,15 +353,28 @@ public final class FileIntake {
         }
     }
 
+    /** A resumed file starts from the counts its last checkpoint saved with the data. */
     private static void restoreCounts(FileLedger ledger, String json) {
         if (json == null || json.isEmpty()) {
             return;
         }
         try {
-            FileLedger saved = JSON.readValue(json, FileLedger.class);
+            com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(json);
+            FileLedger saved = new FileLedger(ledger.getName(), ledger.getSource());
+            saved.setRead(n.path("read").asLong());
+            saved.setCreated(n.path("created").asLong());
+            saved.setUpdated(n.path("updated").asLong());
+            saved.setUnchanged(n.path("unchanged").asLong());
+            saved.setRejected(n.path("rejected").asLong());
+            saved.setSkipped(n.path("skipped").asLong());
+            saved.setWarnings(n.path("warnings").asLong());
+            saved.setExpired(n.path("expired").asLong());
+            n.path("rejectsByCode").fields().forEachRemaining(e -> saved.getRejectsByCode().put(e.getKey(), e.getValue().asLong()));
+            n.path("rejectsByField").fields().forEachRemaining(e -> saved.getRejectsByField().put(e.getKey(), e.getValue().asLong()));
+            n.path("warningsByCode").fields().forEachRemaining(e -> saved.getWarningsByCode().put(e.getKey(), e.getValue().asLong()));
             ledger.add(saved);
         } catch (IOException e) {
-            LOG.warn("The checkpoint's counts cannot be read back; counting from the resume point: {}", e.getMessage());
+            throw new UncheckedIOException("The checkpoint of " + ledger.getName() + " cannot be read back", e);
         }
     }
 

@@ -320,6 +320,12 @@ public final class Deal {
     public void setDuplicateOfLine(long duplicateOfLine) { this.duplicateOfLine = duplicateOfLine; }
     public boolean isDuplicateInFile() { return duplicateOfLine > 0; }
 
+    private boolean pastAnswerWindow;
+
+    /** Its received date plus the answer window lies before the as-of date, whatever its status. */
+    public boolean isPastAnswerWindow() { return pastAnswerWindow; }
+    public void setPastAnswerWindow(boolean pastAnswerWindow) { this.pastAnswerWindow = pastAnswerWindow; }
+
     /** The deal, Received, has passed its answer window by the as-of date (R50, R52). */
     public boolean isExpiryDue() { return expiryDue; }
     public void setExpiryDue(boolean expiryDue) { this.expiryDue = expiryDue; }

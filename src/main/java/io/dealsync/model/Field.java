@@ -87,9 +87,22 @@ public enum Field {
         return header;
     }
 
+    /** Exact spellings seen so far: rules ask for "Notes" millions of times, normalising it each time showed in profiles. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Field> BY_EXACT = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The field a header names (case-insensitive, surrounding spaces ignored), or null. */
     public static Field byHeader(String header) {
-        return header == null ? null : BY_HEADER.get(key(header));
+        if (header == null) {
+            return null;
+        }
+        Field f = BY_EXACT.get(header);
+        if (f == null) {
+            f = BY_HEADER.get(key(header));
+            if (f != null && BY_EXACT.size() < 10_000) {
+                BY_EXACT.put(header, f);
+            }
+        }
+        return f;
     }
 
     /** Normalised form of a header for case- and space-insensitive matching. */

@@ -292,8 +292,13 @@ public abstract class RecordFileWriter implements Closeable {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
+    /**
+     * A name is taken once a finished file has it. A lone {@code .part} is what a killed run left behind
+     * before its database knew the name (the engine resumes a known one with its recorded offset), so it
+     * does not keep the name: opening at offset 0 discards it.
+     */
     private static boolean free(Path p) {
-        return !Files.exists(p) && !Files.exists(partPathOf(p));
+        return !Files.exists(p);
     }
 
     /** The message a person reads for a violation: its message, else its code. */

@@ -11,8 +11,9 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * Runs the rule book over a chunk of deals in ONE stateful session (insert all, fire, dispose): a session
- * per record costs far more than the rules themselves. The reference tables go in as facts too, so rules
- * can say {@code not Assessment( solutionId == $id )}.
+ * per record costs far more than the rules themselves. The reference tables go in as facts too (Assessment,
+ * StatusReason, CurrencyCode, CountryCode, Settings: about 450 per chunk), so rules can say
+ * {@code not Assessment( solutionId == $id )}.
  */
 public final class Judge {
     private static final int[] STAGE_PERCENTS = {10, 20, 40, 60, 80, 100};

@@ -111,7 +111,8 @@ final class DealColumns {
         } else {
             ps.setString(i++, sol.get(0).toCell());
         }
-        setDate(ps, i++, d.getReceivedOn());
+        // only a deal awaiting an answer has one: the expiry sweep's index stays small
+        setDate(ps, i++, d.isIncoming() && d.isReceived() ? d.getReceivedOn() : null);
         setDate(ps, i++, d.getStoredOn());
         ps.setTimestamp(i++, now);
         if (fileId == null) {

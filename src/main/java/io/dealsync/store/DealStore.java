@@ -388,7 +388,7 @@ public final class DealStore implements StoredDeals {
             // deals refused with DEAL_EXPIRED expire now
             if (!expireStored.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET status = 'Closed', substatus = 'Expired',"
-                        + " version = ?, updated_at = ? WHERE id = ? AND version = ?")) {
+                        + " received_on = NULL, version = ?, updated_at = ? WHERE id = ? AND version = ?")) {
                     for (Deal s : expireStored) {
                         ps.setInt(1, s.getVersion() + 1);
                         ps.setTimestamp(2, now);
@@ -558,8 +558,10 @@ public final class DealStore implements StoredDeals {
      */
     public int sweep(LocalDate asOf, int windowDays, String runId, String instance) {
         LocalDate cutoff = asOf.minusDays(windowDays);
-        String due = " FROM deal WHERE direction = 'Incoming' AND status = 'New' AND substatus IN ('Received', 'Pending')"
-                + " AND received_on < ?";
+        // received_on is set only on deals awaiting an answer: the index finds them without a scan
+        String awaiting = " WHERE received_on < ? AND direction = 'Incoming' AND status = 'New'"
+                + " AND substatus IN ('Received', 'Pending')";
+        String due = " FROM deal" + awaiting;
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
@@ -592,8 +594,7 @@ public final class DealStore implements StoredDeals {
                 }
                 int n;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET status = 'Closed', substatus = 'Expired',"
-                        + " version = version + 1, updated_at = ? WHERE direction = 'Incoming' AND status = 'New'"
-                        + " AND substatus IN ('Received', 'Pending') AND received_on < ?")) {
+                        + " received_on = NULL, version = version + 1, updated_at = ?" + awaiting)) {
                     ps.setTimestamp(1, now);
                     ps.setDate(2, Date.valueOf(cutoff));
                     n = ps.executeUpdate();

@@ -94,7 +94,8 @@ public final class ChunkJudge {
             long first = 0;
             for (String k : ownKeys(p)) {
                 long l = ctx.seen.firstLineOrAdd(k, r.position());
-                if (l != 0 && first == 0) {
+                // a chunk decided again after a failed write meets its own records: not duplicates
+                if (l != 0 && l != r.position() && first == 0) {
                     first = l;
                 }
             }
@@ -144,6 +145,9 @@ public final class ChunkJudge {
         }
         p.set(Field.SALES_STAGE, Integer.toString(p.getDerivedStage()));
         String notify = null;
+        if (!expired && stored == null && "Closed/Expired".equals(p.getStatusPair())) {
+            expired = true; // arrives already Expired (an export imported again): the event is recorded once
+        }
         if (expired) {
             notify = "Expired";
         } else if ("Declined".equals(p.getSubstatus()) && (stored == null || !"Declined".equals(stored.getSubstatus()))) {
@@ -238,6 +242,8 @@ public final class ChunkJudge {
         p.setLine(r.position());
         p.setAsOf(ctx.asOf);
         p.setExpiryDue(expiryDue(p, stored, ctx.asOf, ref.expiryWindowDays()));
+        LocalDate received = (stored != null ? stored : p).getReceivedOn();
+        p.setPastAnswerWindow(received != null && ctx.asOf.isAfter(received.plusDays(ref.expiryWindowDays())));
         return p;
     }
 

@@ -36,10 +36,12 @@ class ChooseNameTest {
     }
 
     @Test
-    void aNameWhosePartIsBeingWrittenIsTaken() throws IOException {
-        Files.writeString(dir.resolve("deals.rejects.csv.part"), "in progress");
+    void aLonePartLeftByAKilledRunDoesNotTakeTheName() throws IOException {
+        // the engine resumes a .part its database knows with the recorded offset; one it does not know
+        // (the crash came before its checkpoint) is an orphan, reused from offset 0
+        Files.writeString(dir.resolve("deals.rejects.csv.part"), "orphan");
         assertThat(RecordFileWriter.chooseName(dir, "deals.csv", ".rejects.csv", "R2"))
-                .isEqualTo(dir.resolve("deals.R2.rejects.csv"));
+                .isEqualTo(dir.resolve("deals.rejects.csv"));
     }
 
     @Test
