@@ -1,6 +1,6 @@
 package io.dealsync.cli;
 
-import io.dealsync.rules.RuleCases;
+import io.dealsync.rulecases.RuleCases;
 import io.dealsync.rules.RuleCheck;
 import java.util.Map;
 import java.util.concurrent.Callable;

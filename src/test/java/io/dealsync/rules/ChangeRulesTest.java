@@ -1,5 +1,6 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.CaseDeal;
 import static io.dealsync.rules.RuleFixtures.accepted;
 import static io.dealsync.rules.RuleFixtures.accepting;
 import static io.dealsync.rules.RuleFixtures.codes;
@@ -21,7 +22,7 @@ class ChangeRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Won", "Lost", "Declined", "Expired", "Error"})
     void r30AClosedDealSentAgainUnchangedIsANoOp(String substatus) {
-        DealColumns stored = closed(substatus);
+        CaseDeal stored = closed(substatus);
         Decision d = judge(stored.copy(), stored);
         assertThat(d.violations()).isEmpty();
         assertThat(d.outcome()).isEqualTo(Outcome.UNCHANGED);
@@ -31,7 +32,7 @@ class ChangeRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Won", "Lost", "Declined", "Expired", "Error"})
     void r30AnyDifferenceToAClosedDealIsRefused(String substatus) {
-        DealColumns stored = closed(substatus);
+        CaseDeal stored = closed(substatus);
         Decision d = judge(stored.copy().set("Status Reason", "one more remark"), stored);
         assertThat(codes(d)).containsExactly("CLOSED_DEAL_MODIFIED");
         assertThat(d.violations().get(0).message()).endsWith("(changed: Status Reason)");
@@ -39,7 +40,7 @@ class ChangeRulesTest {
 
     @Test
     void r30AClosedDealCannotBeReopened() {
-        DealColumns stored = closed("Lost");
+        CaseDeal stored = closed("Lost");
         Decision d = judge(stored.copy().set("Partner Referral Status", "Active").set("Partner Referral Substatus", "Accepted")
                 .set("Declined/Lost/Error reason", ""), stored);
         assertThat(codes(d)).containsExactly("CLOSED_DEAL_MODIFIED");
@@ -47,13 +48,13 @@ class ChangeRulesTest {
 
     @Test
     void r30ADuplicateReSendOfAClosedDealIsStillADuplicate() {
-        DealColumns stored = closed("Won");
+        CaseDeal stored = closed("Won");
         var d = RuleFixtures.judgeFile(RuleFixtures.AS_OF, java.util.List.of(stored.copy(), stored.copy()), stored);
         assertThat(d.get(0).outcome()).isEqualTo(Outcome.UNCHANGED);
         assertThat(codes(d.get(1))).containsExactly("DUPLICATE_IN_FILE");
     }
 
-    static DealColumns closed(String substatus) {
+    static CaseDeal closed(String substatus) {
         return switch (substatus) {
             case "Won" -> won();
             case "Lost", "Error" -> accepted().set("Partner Referral Status", "Closed").set("Partner Referral Substatus", substatus)
@@ -80,14 +81,14 @@ class ChangeRulesTest {
             "Solution 1|SOL-SA-SECURITY"})
     void r31EachFieldFixedAtCreationCannotChange(String column, String value) {
         // found by Referral ID, so that a new PartnerID still finds the deal
-        DealColumns stored = accepted().set("Referral ID", "R-1001");
+        CaseDeal stored = accepted().set("Referral ID", "R-1001");
         Decision d = judge(stored.copy().set(column, value), stored);
         assertThat(codes(d)).containsExactly("IMMUTABLE_FIELD_CHANGED(" + column + ")");
     }
 
     @Test
     void r31ConsentCannotChange() {
-        DealColumns stored = accepted();
+        CaseDeal stored = accepted();
         assertThat(codes(judge(stored.copy().set("Consent to share Customer/Partner contact", "No"), stored)))
                 .containsExactly("CONSENT_REQUIRED(Consent to share Customer/Partner contact)",
                         "IMMUTABLE_FIELD_CHANGED(Consent to share Customer/Partner contact)");
@@ -95,14 +96,14 @@ class ChangeRulesTest {
 
     @Test
     void r31ImmutableFieldsMayBeSetOnAReceivedDealOnlyAsTheyWere() {
-        DealColumns stored = received();
+        CaseDeal stored = received();
         assertThat(codes(judge(accepting(stored).set("Customer City", "Villeurbanne"), stored)))
                 .containsExactly("IMMUTABLE_FIELD_CHANGED(Customer City)");
     }
 
     @Test
     void r31EmptyDirectionAndPartnerIdKeepTheStoredValue() {
-        DealColumns stored = accepted();
+        CaseDeal stored = accepted();
         Decision d = judge(stored.copy().set("Deal Direction", "").set("PartnerID", ""), stored);
         assertThat(d.violations()).isEmpty();
         assertThat(d.outcome()).isEqualTo(Outcome.UNCHANGED);
@@ -110,7 +111,7 @@ class ChangeRulesTest {
 
     @Test
     void r32TheEditableFieldsMayChange() {
-        DealColumns stored = accepting(received());
+        CaseDeal stored = accepting(received());
         Decision d = judge(stored.copy()
                 .set("Deal Name", "Fabrikam data estate assessment (phase 1)")
                 .set("Estimated Deal Value", "21000")
@@ -126,7 +127,7 @@ class ChangeRulesTest {
 
     @Test
     void absentColumnsKeepTheStoredValuePresentEmptyOnesAreJudged() {
-        DealColumns stored = accepted();
+        CaseDeal stored = accepted();
         assertThat(judge(stored.copy().remove("Notes"), stored).outcome()).isEqualTo(Outcome.UNCHANGED);
         assertThat(codes(judge(stored.copy().set("Notes", ""), stored))).containsExactly("REQUIRED_FIELD(Notes)");
     }

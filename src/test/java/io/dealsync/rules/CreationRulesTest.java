@@ -1,5 +1,6 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.CaseDeal;
 import static io.dealsync.rules.RuleFixtures.accepted;
 import static io.dealsync.rules.RuleFixtures.codes;
 import static io.dealsync.rules.RuleFixtures.judge;
@@ -40,7 +41,7 @@ class CreationRulesTest {
     @ParameterizedTest
     @CsvSource({"Closed,Won", "Closed,Lost", "Closed,Error"})
     void r1AppliesToClosedDealsTheEngineSeesFirst(String status, String substatus) {
-        DealColumns r = RuleFixtures.won().set("Partner Referral Status", status).set("Partner Referral Substatus", substatus)
+        CaseDeal r = RuleFixtures.won().set("Partner Referral Status", status).set("Partner Referral Substatus", substatus)
                 .set("Declined/Lost/Error reason", substatus.equals("Won") ? "" : "1").set("Notes", "")
                 .set("Sales Stage", substatus.equals("Won") ? "100" : "80");
         assertThat(codes(judge(r))).containsExactly("REQUIRED_FIELD(Notes)");
@@ -54,7 +55,7 @@ class CreationRulesTest {
 
     @Test
     void r1AnIncomingDeclinedDealNeedsOnlyTheReceivedColumns() {
-        DealColumns r = received().set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Declined")
+        CaseDeal r = received().set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Declined")
                 .set("Declined/Lost/Error reason", "6").set("Assessment Location", "")
                 .set("Consent to share Customer/Partner contact", "").set("Customer Contact Email Address", "");
         Decision d = judge(r);
@@ -104,7 +105,7 @@ class CreationRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Estimated Close Date", "Created Date", "Received Date", "Stage Secure LOE Date"})
     void r2EveryDateColumnParses(String column) {
-        DealColumns r = accepted().set(column, "2026-02-30");
+        CaseDeal r = accepted().set(column, "2026-02-30");
         if (column.startsWith("Stage")) {
             r.set("Sales Stage", "20");
         }
@@ -142,7 +143,7 @@ class CreationRulesTest {
     @ParameterizedTest
     @CsvSource({"Lost,9", "Lost,0", "Declined,9", "Error,10", "Error,x"})
     void r2AReasonCodeOutsideItsRangeIsInvalid(String substatus, String reason) {
-        DealColumns r = (substatus.equals("Declined") ? received() : accepted())
+        CaseDeal r = (substatus.equals("Declined") ? received() : accepted())
                 .set("Partner Referral Status", "Closed").set("Partner Referral Substatus", substatus)
                 .set("Declined/Lost/Error reason", reason);
         assertThat(codes(judge(r))).containsExactly("INVALID_VALUE(Declined/Lost/Error reason)");
@@ -151,7 +152,7 @@ class CreationRulesTest {
     @ParameterizedTest
     @CsvSource({"Lost,1", "Lost,8", "Declined,1", "Declined,8", "Error,1", "Error,9"})
     void r2AReasonCodeInsideItsRangeIsFine(String substatus, String reason) {
-        DealColumns r = (substatus.equals("Declined") ? received() : accepted())
+        CaseDeal r = (substatus.equals("Declined") ? received() : accepted())
                 .set("Partner Referral Status", "Closed").set("Partner Referral Substatus", substatus)
                 .set("Declined/Lost/Error reason", reason);
         assertThat(codes(judge(r))).isEmpty();

@@ -1,5 +1,7 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.RuleCasesTest;
+import io.dealsync.rulecases.RuleCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

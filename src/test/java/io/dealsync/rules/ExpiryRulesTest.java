@@ -1,5 +1,6 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.CaseDeal;
 import static io.dealsync.rules.RuleFixtures.AS_OF;
 import static io.dealsync.rules.RuleFixtures.accepting;
 import static io.dealsync.rules.RuleFixtures.codes;
@@ -37,7 +38,7 @@ class ExpiryRulesTest {
 
     @Test
     void r52AcceptingOnTheLastDayOfTheWindowIsFine() {
-        DealColumns stored = received(D);
+        CaseDeal stored = received(D);
         Decision d = judge(D.plusDays(14), accepting(stored), stored);
         assertThat(d.violations()).isEmpty();
         assertThat(d.outcome()).isEqualTo(Outcome.UPDATE);
@@ -45,7 +46,7 @@ class ExpiryRulesTest {
 
     @Test
     void r52AcceptingTheDayAfterTheWindowIsRefusedAndTheDealExpires() {
-        DealColumns stored = received(D);
+        CaseDeal stored = received(D);
         Decision d = judge(D.plusDays(15), accepting(stored), stored);
         assertThat(codes(d)).containsExactly("DEAL_EXPIRED(Partner Referral Substatus)");
         assertThat(d.outcome()).isEqualTo(Outcome.REJECT);
@@ -55,8 +56,8 @@ class ExpiryRulesTest {
 
     @Test
     void r52DecliningPastTheWindowIsRefused() {
-        DealColumns stored = received(D);
-        DealColumns decline = stored.copy().set("Partner Referral Status", "Closed")
+        CaseDeal stored = received(D);
+        CaseDeal decline = stored.copy().set("Partner Referral Status", "Closed")
                 .set("Partner Referral Substatus", "Declined").set("Declined/Lost/Error reason", "2");
         Decision d = judge(D.plusDays(30), decline, stored);
         assertThat(codes(d)).containsExactly("DEAL_EXPIRED(Partner Referral Substatus)");
@@ -65,7 +66,7 @@ class ExpiryRulesTest {
 
     @Test
     void r52AnAcceptForADealAlreadyExpiredIsDealExpiredNotClosedDealModified() {
-        DealColumns stored = received(D).set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Expired");
+        CaseDeal stored = received(D).set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Expired");
         Decision d = judge(AS_OF, accepting(received(D)), stored);
         assertThat(codes(d)).containsExactly("DEAL_EXPIRED(Partner Referral Substatus)");
         assertThat(d.expireStored()).isFalse(); // it is expired already
@@ -73,22 +74,22 @@ class ExpiryRulesTest {
 
     @Test
     void r52ADeclineForADealAlreadyExpiredIsDealExpired() {
-        DealColumns stored = received(D).set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Expired");
-        DealColumns decline = received(D).set("Partner Referral Status", "Closed")
+        CaseDeal stored = received(D).set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Expired");
+        CaseDeal decline = received(D).set("Partner Referral Status", "Closed")
                 .set("Partner Referral Substatus", "Declined").set("Declined/Lost/Error reason", "2");
         assertThat(codes(judge(AS_OF, decline, stored))).containsExactly("DEAL_EXPIRED(Partner Referral Substatus)");
     }
 
     @Test
     void r52OtherChangesToAnExpiredDealAreClosedDealModified() {
-        DealColumns stored = received(D).set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Expired");
+        CaseDeal stored = received(D).set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Expired");
         assertThat(codes(judge(AS_OF, stored.copy().set("Status Reason", "late"), stored)))
                 .containsExactly("CLOSED_DEAL_MODIFIED");
     }
 
     @Test
     void r50AnUpdateThatLeavesAStoredDealReceivedPastItsWindowExpiresIt() {
-        DealColumns stored = received(D);
+        CaseDeal stored = received(D);
         Decision d = judge(D.plusDays(15), stored.copy().set("Notes", "still thinking"), stored);
         assertThat(d.violations()).isEmpty();
         assertThat(d.expired()).isTrue();

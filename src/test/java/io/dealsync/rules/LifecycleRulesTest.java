@@ -1,5 +1,6 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.CaseDeal;
 import static io.dealsync.rules.RuleFixtures.accepted;
 import static io.dealsync.rules.RuleFixtures.accepting;
 import static io.dealsync.rules.RuleFixtures.codes;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** R20-R24 (rules/lifecycle.drl). */
 class LifecycleRulesTest {
 
-    private static DealColumns status(DealColumns d, String status, String substatus) {
+    private static CaseDeal status(CaseDeal d, String status, String substatus) {
         d.set("Partner Referral Status", status).set("Partner Referral Substatus", substatus);
         if (substatus.equals("Declined") || substatus.equals("Lost") || substatus.equals("Error")) {
             d.set("Declined/Lost/Error reason", "2");
@@ -64,7 +65,7 @@ class LifecycleRulesTest {
     @ParameterizedTest
     @CsvSource({"Declined", "Lost", "Error"})
     void r22DeclinedLostAndErrorNeedAReason(String substatus) {
-        DealColumns r = status(substatus.equals("Declined") ? received() : accepted(), "Closed", substatus)
+        CaseDeal r = status(substatus.equals("Declined") ? received() : accepted(), "Closed", substatus)
                 .set("Declined/Lost/Error reason", "");
         assertThat(codes(judge(r))).containsExactly("REASON_REQUIRED(Declined/Lost/Error reason)");
     }
@@ -74,7 +75,7 @@ class LifecycleRulesTest {
     @ParameterizedTest
     @CsvSource({"New,Received", "New,Pending", "Active,Accepted", "Closed,Declined"})
     void r23AllowedMovesFromReceived(String status, String substatus) {
-        DealColumns stored = received();
+        CaseDeal stored = received();
         Decision d = judge(status(accepting(stored), status, substatus), stored);
         assertThat(codes(d)).isEmpty();
         assertThat(d.outcome()).isEqualTo(Outcome.UPDATE);
@@ -83,7 +84,7 @@ class LifecycleRulesTest {
     @ParameterizedTest
     @CsvSource({"Closed,Won", "Closed,Lost", "Closed,Error", "Closed,Expired"})
     void r23RefusedMovesFromReceived(String status, String substatus) {
-        DealColumns stored = accepting(received()).set("Partner Referral Status", "New")
+        CaseDeal stored = accepting(received()).set("Partner Referral Status", "New")
                 .set("Partner Referral Substatus", "Received");
         Decision d = judge(status(stored.copy(), status, substatus), stored);
         assertThat(codes(d)).containsExactly("INVALID_TRANSITION(Partner Referral Substatus)");
@@ -92,7 +93,7 @@ class LifecycleRulesTest {
 
     @Test
     void r23APendingDealMovesLikeAReceivedOne() {
-        DealColumns stored = accepting(received()).set("Partner Referral Status", "New").set("Partner Referral Substatus", "Pending");
+        CaseDeal stored = accepting(received()).set("Partner Referral Status", "New").set("Partner Referral Substatus", "Pending");
         assertThat(codes(judge(status(stored.copy(), "Active", "Accepted"), stored))).isEmpty();
         assertThat(codes(judge(status(stored.copy(), "Closed", "Won"), stored)))
                 .containsExactly("INVALID_TRANSITION(Partner Referral Substatus)");
@@ -101,7 +102,7 @@ class LifecycleRulesTest {
     @ParameterizedTest
     @CsvSource({"Active,Accepted", "Closed,Won", "Closed,Lost", "Closed,Error"})
     void r23AllowedMovesFromAccepted(String status, String substatus) {
-        DealColumns stored = accepted();
+        CaseDeal stored = accepted();
         Decision d = judge(status(stored.copy().set("Notes", "moved on"), status, substatus), stored);
         assertThat(codes(d)).isEmpty();
         assertThat(d.outcome()).isEqualTo(Outcome.UPDATE);
@@ -110,7 +111,7 @@ class LifecycleRulesTest {
     @ParameterizedTest
     @CsvSource({"New,Received", "New,Pending", "Closed,Declined", "Closed,Expired"})
     void r23RefusedMovesFromAccepted(String status, String substatus) {
-        DealColumns stored = accepted();
+        CaseDeal stored = accepted();
         Decision d = judge(status(stored.copy(), status, substatus), stored);
         assertThat(codes(d)).containsExactly("INVALID_TRANSITION(Partner Referral Substatus)");
         assertThat(d.violations().get(0).message()).endsWith("(Accepted -> " + substatus + ")");
@@ -119,14 +120,14 @@ class LifecycleRulesTest {
     @ParameterizedTest
     @CsvSource({"Deal Name", "Estimated Deal Value", "Estimated Close Date", "Notes"})
     void r24AcceptingAReceivedDealNeedsItsDetails(String column) {
-        DealColumns stored = received();
+        CaseDeal stored = received();
         assertThat(codes(judge(accepting(stored).set(column, ""), stored))).containsExactly("REQUIRED_FIELD(" + column + ")");
     }
 
     @Test
     void r24AnAcceptCarryingOnlyItsStatusKeepsTheStoredDetails() {
-        DealColumns stored = accepting(received()).set("Partner Referral Status", "New").set("Partner Referral Substatus", "Received");
-        DealColumns accept = new DealColumns().set("Referral ID", "R-2001").set("Partner Referral Status", "Active")
+        CaseDeal stored = accepting(received()).set("Partner Referral Status", "New").set("Partner Referral Substatus", "Received");
+        CaseDeal accept = new CaseDeal().set("Referral ID", "R-2001").set("Partner Referral Status", "Active")
                 .set("Partner Referral Substatus", "Accepted");
         Decision d = judge(accept, stored);
         assertThat(codes(d)).isEmpty();

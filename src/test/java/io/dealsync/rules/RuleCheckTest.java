@@ -1,5 +1,6 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.RuleCasesTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.CaseDeal;
 import io.dealsync.ingest.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Violation;
@@ -16,7 +17,7 @@ import java.util.Map;
  * Shared by the rule tests: the REAL rules/ folder compiled once per JVM, valid deals to start from, and
  * judging through the engine's own path ({@link ChunkJudge#decide}).
  */
-final class RuleFixtures {
+public final class RuleFixtures {
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
     static final String PARTNER = "4001234";
 
@@ -27,13 +28,13 @@ final class RuleFixtures {
         static final RuleBook BOOK = RuleBook.compile(Path.of("rules"));
     }
 
-    static RuleBook book() {
+    public static RuleBook book() {
         return Holder.BOOK;
     }
 
     /** A valid Outgoing deal the partner created: Active/Accepted, all R1-R7 columns, no stage marked. */
-    static DealColumns accepted() {
-        return new DealColumns()
+    static CaseDeal accepted() {
+        return new CaseDeal()
                 .set("Referral ID", "")
                 .set("CRM ID", "CRM-1001")
                 .set("PartnerID", PARTNER)
@@ -75,13 +76,13 @@ final class RuleFixtures {
     }
 
     /** The accepted deal with its four stages marked, closed as Won. */
-    static DealColumns won() {
+    static CaseDeal won() {
         return marked(accepted(), 4).set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Won")
                 .set("Sales Stage", "100").set("Estimated Close Date", "2026-05-20");
     }
 
     /** The first {@code n} middle stages marked on the 1st of February, March, April and May 2026. */
-    static DealColumns marked(DealColumns d, int n) {
+    static CaseDeal marked(CaseDeal d, int n) {
         String[] cols = {"Stage Secure LOE Date", "Stage Collect Data Date", "Stage Prepare Report Date", "Stage Present Date"};
         for (int i = 0; i < 4; i++) {
             d.set(cols[i], i < n ? LocalDate.of(2026, 2 + i, 1).toString() : "");
@@ -90,7 +91,7 @@ final class RuleFixtures {
     }
 
     /** A valid Incoming deal as Microsoft sends it, received on {@code receivedOn}: no deal details, no team yet. */
-    static DealColumns received(LocalDate receivedOn) {
+    static CaseDeal received(LocalDate receivedOn) {
         return accepted()
                 .set("Referral ID", "R-2001")
                 .set("CRM ID", "")
@@ -107,12 +108,12 @@ final class RuleFixtures {
                 .set("Invited By", "msft");
     }
 
-    static DealColumns received() {
+    static CaseDeal received() {
         return received(AS_OF.minusDays(7));
     }
 
     /** What a partner sends to accept {@code received}: its columns, Active/Accepted, with the deal details. */
-    static DealColumns accepting(DealColumns received) {
+    static CaseDeal accepting(CaseDeal received) {
         return received.copy()
                 .set("Partner Referral Status", "Active")
                 .set("Partner Referral Substatus", "Accepted")
@@ -124,24 +125,24 @@ final class RuleFixtures {
     }
 
     /** One record, first seen, as of {@link #AS_OF}. */
-    static Decision judge(DealColumns record) {
-        return judge(AS_OF, record, (DealColumns) null);
+    static Decision judge(CaseDeal record) {
+        return judge(AS_OF, record, (CaseDeal) null);
     }
 
-    static Decision judge(DealColumns record, DealColumns stored) {
+    static Decision judge(CaseDeal record, CaseDeal stored) {
         return judge(AS_OF, record, stored);
     }
 
-    static Decision judge(LocalDate asOf, DealColumns record, DealColumns stored) {
+    static Decision judge(LocalDate asOf, CaseDeal record, CaseDeal stored) {
         return judgeFile(asOf, List.of(record), stored).get(0);
     }
 
     /** Records of one file (the first on line 2), against at most one stored deal. */
-    static List<Decision> judgeFile(LocalDate asOf, List<DealColumns> records, DealColumns stored) {
+    static List<Decision> judgeFile(LocalDate asOf, List<CaseDeal> records, CaseDeal stored) {
         Map<String, Deal> byKey = new HashMap<>();
         if (stored != null) {
             Deal s = stored.toDeal();
-            DealColumns.keys(s).forEach(k -> byKey.put(k, s));
+            CaseDeal.keys(s).forEach(k -> byKey.put(k, s));
         }
         List<SourceRecord> in = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {

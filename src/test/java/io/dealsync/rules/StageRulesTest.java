@@ -1,5 +1,6 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.CaseDeal;
 import static io.dealsync.rules.RuleFixtures.accepted;
 import static io.dealsync.rules.RuleFixtures.codes;
 import static io.dealsync.rules.RuleFixtures.judge;
@@ -26,16 +27,16 @@ class StageRulesTest {
 
     @Test
     void r40MarkingDatesNeverGoBackwardsButMayBeTheSameDay() {
-        DealColumns backwards = marked(accepted(), 2).set("Stage Collect Data Date", "2026-01-31");
+        CaseDeal backwards = marked(accepted(), 2).set("Stage Collect Data Date", "2026-01-31");
         assertThat(codes(judge(backwards))).containsExactly("STAGE_OUT_OF_ORDER");
-        DealColumns sameDay = marked(accepted(), 2).set("Stage Collect Data Date", "2026-02-01");
+        CaseDeal sameDay = marked(accepted(), 2).set("Stage Collect Data Date", "2026-02-01");
         assertThat(codes(judge(sameDay))).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3})
     void r41WonNeedsAllFourStages(int marks) {
-        DealColumns r = marked(won(), marks).set("Sales Stage", "100");
+        CaseDeal r = marked(won(), marks).set("Sales Stage", "100");
         assertThat(codes(judge(r))).containsExactly("WON_REQUIRES_ALL_STAGES");
     }
 
@@ -68,7 +69,7 @@ class StageRulesTest {
 
     @Test
     void r43AMarkedStageCannotBeUnmarkedOrRedated() {
-        DealColumns stored = marked(accepted(), 2);
+        CaseDeal stored = marked(accepted(), 2);
         assertThat(codes(judge(marked(accepted(), 1), stored))).containsExactly("STAGE_REGRESSION");
         assertThat(codes(judge(marked(accepted(), 2).set("Stage Secure LOE Date", "2026-02-02"), stored)))
                 .containsExactly("STAGE_REGRESSION");
@@ -76,7 +77,7 @@ class StageRulesTest {
 
     @Test
     void r43TheSalesStageNeverGoesDown() {
-        DealColumns stored = won();
+        CaseDeal stored = won();
         Decision d = judge(won().set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Lost")
                 .set("Declined/Lost/Error reason", "1").set("Sales Stage", "80"), stored);
         assertThat(codes(d)).contains("STAGE_REGRESSION", "CLOSED_DEAL_MODIFIED");
@@ -84,7 +85,7 @@ class StageRulesTest {
 
     @Test
     void r43MarkingTheNextStageIsProgress() {
-        DealColumns stored = marked(accepted(), 2);
+        CaseDeal stored = marked(accepted(), 2);
         assertThat(codes(judge(marked(accepted(), 3), stored))).isEmpty();
     }
 

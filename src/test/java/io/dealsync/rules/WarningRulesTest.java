@@ -1,5 +1,6 @@
 package io.dealsync.rules;
 
+import io.dealsync.rulecases.CaseDeal;
 import static io.dealsync.rules.RuleFixtures.AS_OF;
 import static io.dealsync.rules.RuleFixtures.accepted;
 import static io.dealsync.rules.RuleFixtures.codes;
@@ -49,7 +50,7 @@ class WarningRulesTest {
     @Test
     void r61WithoutCreatedDateTheDayTheEngineStoredItCounts() {
         assertThat(codes(judge(won().set("Created Date", "")))).containsExactly("WON_TOO_SOON(Created Date)");
-        DealColumns stored = marked(accepted(), 4).set("Created Date", "").set("Stored On", AS_OF.minusDays(3).toString());
+        CaseDeal stored = marked(accepted(), 4).set("Created Date", "").set("Stored On", AS_OF.minusDays(3).toString());
         Decision later = judge(won().set("Created Date", ""), stored);
         assertThat(codes(later)).isEmpty();
         assertThat(later.outcome()).isEqualTo(Outcome.UPDATE);
@@ -57,7 +58,7 @@ class WarningRulesTest {
 
     @Test
     void r61AStoredWonDealIsNotWarnedAgain() {
-        DealColumns stored = won().set("Created Date", AS_OF.minusDays(1).toString());
+        CaseDeal stored = won().set("Created Date", AS_OF.minusDays(1).toString());
         assertThat(codes(judge(stored.copy(), stored))).isEmpty();
     }
 }

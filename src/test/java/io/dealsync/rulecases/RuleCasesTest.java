@@ -1,5 +1,7 @@
-package io.dealsync.rules;
+package io.dealsync.rulecases;
 
+import io.dealsync.rules.RuleFixtures;
+import io.dealsync.rules.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every shipped case of rules/tests/ as a JUnit test, and the case format's own behaviour. */
-class RuleCasesTest {
+public class RuleCasesTest {
     private static final Path RULES = Path.of("rules");
 
     @TestFactory
@@ -133,7 +135,7 @@ class RuleCasesTest {
     }
 
     /** A copy of the real rules folder, to break on purpose. */
-    static Path copyRules(Path tmp) throws IOException {
+    public static Path copyRules(Path tmp) throws IOException {
         Path target = tmp.resolve("rules");
         try (Stream<Path> s = Files.walk(RULES)) {
             for (Path p : s.toList()) {

@@ -1,5 +1,6 @@
-package io.dealsync.rules;
+package io.dealsync.rulecases;
 
+import io.dealsync.rules.*;
 import io.dealsync.ingest.SourceRecord;
 import io.dealsync.model.Dates;
 import io.dealsync.model.Deal;
@@ -21,14 +22,14 @@ import java.util.TreeMap;
  * {@code Team member N} as in the CSV template, and for a stored deal {@code Stored On} (the day the engine
  * first stored it). Turns into the record or stored deal the engine sees.
  */
-public final class DealColumns {
+public final class CaseDeal {
     /** Pseudo-column of a stored deal: the day the engine first stored it. */
     public static final String STORED_ON = "Stored On";
 
     private final Map<String, String> columns = new LinkedHashMap<>();
 
-    public DealColumns copy() {
-        DealColumns c = new DealColumns();
+    public CaseDeal copy() {
+        CaseDeal c = new CaseDeal();
         c.columns.putAll(columns);
         return c;
     }
@@ -38,13 +39,13 @@ public final class DealColumns {
      *
      * @throws IllegalArgumentException when no column has that name
      */
-    public DealColumns set(String column, String value) {
+    public CaseDeal set(String column, String value) {
         columns.put(canonical(column), value == null ? "" : value.strip());
         return this;
     }
 
     /** Makes a column absent, as if the file had no such column. */
-    public DealColumns remove(String column) {
+    public CaseDeal remove(String column) {
         columns.remove(canonical(column));
         return this;
     }

@@ -1,5 +1,6 @@
-package io.dealsync.rules;
+package io.dealsync.rulecases;
 
+import io.dealsync.rules.*;
 import io.dealsync.ingest.SourceRecord;
 import io.dealsync.model.Dates;
 import io.dealsync.model.Deal;
@@ -75,7 +76,7 @@ public final class RuleCases {
     /** One record of a case, with what it must give. */
     public static final class Step {
         final int line;
-        final DealColumns record;
+        final CaseDeal record;
         boolean expectSet;
         boolean expectStored;
         boolean expectSkipped;
@@ -83,7 +84,7 @@ public final class RuleCases {
         final Set<String> outcomes = new LinkedHashSet<>();
         String notify;
 
-        Step(int line, DealColumns record) {
+        Step(int line, CaseDeal record) {
             this.line = line;
             this.record = record;
         }
@@ -95,7 +96,7 @@ public final class RuleCases {
         final int line;
         String name;
         LocalDate asOf = DEFAULT_AS_OF;
-        final List<DealColumns> stored = new ArrayList<>();
+        final List<CaseDeal> stored = new ArrayList<>();
         final List<Step> steps = new ArrayList<>();
 
         Case(String file, int line) {
@@ -178,9 +179,9 @@ public final class RuleCases {
         Map<String, Deal> stored = new HashMap<>();
         List<SourceRecord> records = new ArrayList<>();
         try {
-            for (DealColumns s : c.stored) {
+            for (CaseDeal s : c.stored) {
                 Deal d = s.toDeal();
-                for (String k : DealColumns.keys(d)) {
+                for (String k : CaseDeal.keys(d)) {
                     stored.put(k, d);
                 }
             }
@@ -283,7 +284,7 @@ public final class RuleCases {
 
     private static String canonicalOr(String column) {
         try {
-            return DealColumns.canonical(column);
+            return CaseDeal.canonical(column);
         } catch (IllegalArgumentException e) {
             return column;
         }
@@ -367,7 +368,7 @@ public final class RuleCases {
     private static void parse(String file, List<String> lines, Templates templates, List<Case> cases,
             List<Problem> problems) {
         Case c = null;
-        DealColumns block = null; // the stored deal or record the column lines go into
+        CaseDeal block = null; // the stored deal or record the column lines go into
         Step step = null;
         int problemsBefore = problems.size();
         for (int i = 0; i <= lines.size(); i++) {
@@ -434,7 +435,7 @@ public final class RuleCases {
                     if (step != null && !step.expectSet) {
                         problems.add(new Problem(file, step.line, "this record has no expect:"));
                     }
-                    DealColumns from = c.stored.isEmpty() ? null : c.stored.get(c.stored.size() - 1);
+                    CaseDeal from = c.stored.isEmpty() ? null : c.stored.get(c.stored.size() - 1);
                     block = start(line, templates, from, file, problems);
                     step = new Step(n, block);
                     c.steps.add(step);
@@ -490,23 +491,23 @@ public final class RuleCases {
     }
 
     /** A new stored/record block: empty, a copy of the stored deal ({@code record: stored}), or a template. */
-    private static DealColumns start(Line line, Templates templates, DealColumns stored, String file,
+    private static CaseDeal start(Line line, Templates templates, CaseDeal stored, String file,
             List<Problem> problems) {
         String from = line.value();
         if (from.isEmpty()) {
-            return new DealColumns();
+            return new CaseDeal();
         }
         if (line.keyword().equals("record") && from.equalsIgnoreCase("stored")) {
             if (stored == null) {
                 problems.add(new Problem(file, line.number(), "record: stored, but the case has no stored: deal"));
-                return new DealColumns();
+                return new CaseDeal();
             }
             return stored.copy();
         }
-        DealColumns t = templates.get(from);
+        CaseDeal t = templates.get(from);
         if (t == null) {
             problems.add(new Problem(file, line.number(), "no template '" + from + "' in tests/templates/ (" + templates.names() + ")"));
-            return new DealColumns();
+            return new CaseDeal();
         }
         return t.copy();
     }
@@ -598,7 +599,7 @@ public final class RuleCases {
         private final Path rulesDir;
         private final Path dir;
         private final List<Problem> problems;
-        private final Map<String, DealColumns> read = new HashMap<>();
+        private final Map<String, CaseDeal> read = new HashMap<>();
 
         Templates(Path rulesDir, Path dir, List<Problem> problems) {
             this.rulesDir = rulesDir;
@@ -606,20 +607,20 @@ public final class RuleCases {
             this.problems = problems;
         }
 
-        DealColumns get(String name) {
+        CaseDeal get(String name) {
             if (!name.matches("[A-Za-z0-9_.-]+") || name.startsWith(".")) {
                 return null; // a name, not a path
             }
             return read.computeIfAbsent(name, this::load);
         }
 
-        private DealColumns load(String name) {
+        private CaseDeal load(String name) {
             Path f = dir.resolve(name + ".deal");
             if (!Files.isRegularFile(f)) {
                 return null;
             }
             String file = display(rulesDir, f);
-            DealColumns d = new DealColumns();
+            CaseDeal d = new CaseDeal();
             List<String> lines = lines(f, file, problems);
             for (int i = 0; i < lines.size(); i++) {
                 String raw = lines.get(i).strip();
