@@ -27,6 +27,41 @@ public final class DealsyncCommand {
             paramLabel = "KEY=VALUE")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    /** The settings with a command's {@code --as-of} on top (null: the configured as-of, else today). */
+    Settings settingsAsOf(java.time.LocalDate asOf) {
+        return settings(asOf == null ? Map.of() : Map.of("dealsync.as-of", asOf.toString()));
+    }
+
+    /** A command's work with the engine; its exit code. */
+    interface EngineWork {
+        int run(io.dealsync.app.Engine engine) throws Exception;
+    }
+
+    /**
+     * Starts the engine (rules, profiles, database), runs the work, closes the engine; broken rules and an
+     * unreachable database end the command with their own exit code and a message a person reads.
+     */
+    static int withEngine(Settings settings, EngineWork work) throws Exception {
+        io.dealsync.app.Engine engine;
+        try {
+            engine = io.dealsync.app.Engine.start(settings);
+        } catch (io.dealsync.rules.RulesException e) {
+            System.err.println(e.getMessage());
+            System.err.println("No file was touched. Fix the rules (./dealsync rules check) and run again.");
+            return RULES_BROKEN;
+        } catch (io.dealsync.store.DatabaseUnavailableException e) {
+            System.err.println("dealsync: " + e.getMessage());
+            System.err.println("No file was touched; they stay in the inbox for the next run.");
+            return DATABASE_DOWN;
+        }
+        try (engine) {
+            return work.run(engine);
+        } catch (io.dealsync.store.DatabaseUnavailableException e) {
+            System.err.println("dealsync: " + e.getMessage());
+            return DATABASE_DOWN;
+        }
+    }
+
     /** The settings, with the sub-command's own overrides on top. */
     Settings settings(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(overrides);

@@ -1,16 +1,11 @@
 package io.dealsync.cli;
 
 import io.dealsync.app.CamelApp;
-import io.dealsync.app.Engine;
 import io.dealsync.app.RunService;
 import io.dealsync.intake.Progress;
 import io.dealsync.report.ReportSummary;
 import io.dealsync.report.RunLedger;
-import io.dealsync.rules.RulesException;
-import io.dealsync.store.DatabaseUnavailableException;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,24 +25,8 @@ final class RunCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Override
-    public Integer call() {
-        Map<String, String> more = new HashMap<>();
-        if (asOf != null) {
-            more.put("dealsync.as-of", asOf.toString());
-        }
-        Engine engine;
-        try {
-            engine = Engine.start(parent.settings(more));
-        } catch (RulesException e) {
-            System.err.println(e.getMessage());
-            System.err.println("No file was touched. Fix the rules (./dealsync rules check) and run again.");
-            return DealsyncCommand.RULES_BROKEN;
-        } catch (DatabaseUnavailableException e) {
-            System.err.println("dealsync: " + e.getMessage());
-            System.err.println("No file was touched; they stay in the inbox for the next run.");
-            return DealsyncCommand.DATABASE_DOWN;
-        }
-        try (engine) {
+    public Integer call() throws Exception {
+        return DealsyncCommand.withEngine(parent.settingsAsOf(asOf), engine -> {
             RunService runs = new RunService(engine, once ? "once" : "daemon", Progress.forConsole());
             new CamelApp(engine, once, runs).run();
             if (runs.databaseDown()) {
@@ -63,6 +42,6 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             return runs.fatalError() == null ? 0 : DealsyncCommand.FILE_FAILED;
-        }
+        });
     }
 }

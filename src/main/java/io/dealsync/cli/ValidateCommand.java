@@ -1,20 +1,14 @@
 package io.dealsync.cli;
 
-import io.dealsync.app.Engine;
 import io.dealsync.ingest.UnreadableFileException;
 import io.dealsync.intake.DryRun;
 import io.dealsync.intake.RunContext;
 import io.dealsync.report.FileLedger;
 import io.dealsync.report.ReportSummary;
-import io.dealsync.rules.RulesException;
-import io.dealsync.store.DatabaseUnavailableException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,12 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Override
-    public Integer call() throws IOException {
-        Map<String, String> more = new HashMap<>();
-        if (asOf != null) {
-            more.put("dealsync.as-of", asOf.toString());
-        }
-        try (Engine engine = Engine.start(parent.settings(more))) {
+    public Integer call() throws Exception {
+        return DealsyncCommand.withEngine(parent.settingsAsOf(asOf), engine -> {
             RunContext run = new RunContext(engine.settings().asOf(), "validate");
             run.ledger().setRulesFingerprint(engine.rules().fingerprint());
             Path inbox = engine.settings().path("dealsync.inbox");
@@ -75,13 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.println("Dry run: nothing was written to the database.");
             ReportSummary.print(run.ledger(), System.out);
             return failed == 0 ? 0 : DealsyncCommand.FILE_FAILED;
-        } catch (RulesException e) {
-            System.err.println(e.getMessage());
-            return DealsyncCommand.RULES_BROKEN;
-        } catch (DatabaseUnavailableException e) {
-            System.err.println("dealsync: " + e.getMessage());
-            return DealsyncCommand.DATABASE_DOWN;
-        }
+        });
     }
 
     /** A file under inbox/<source>/ (or its .done/.failed) reads with that source's profile. */

@@ -127,13 +127,25 @@ public final class Deal {
 
     /** The key that finds this deal: its Referral ID, else PartnerID + CRM ID, else null (R8). */
     public String getKey() {
-        if (!getReferralId().isEmpty()) {
-            return "R:" + getReferralId();
+        List<String> keys = getKeys();
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /** Every key of this deal, Referral ID first: {@code R:<referral id>}, {@code C:<partner id>\0<crm id>}. */
+    public List<String> getKeys() {
+        return keysOf(getReferralId(), getPartnerId(), getCrmId());
+    }
+
+    /** The keys of a deal with these ids (empty ids give no key). */
+    public static List<String> keysOf(String referralId, String partnerId, String crmId) {
+        List<String> k = new ArrayList<>(2);
+        if (!referralId.isEmpty()) {
+            k.add("R:" + referralId);
         }
-        if (!getCrmId().isEmpty()) {
-            return "C:" + getPartnerId() + "\u0000" + getCrmId();
+        if (!crmId.isEmpty()) {
+            k.add("C:" + partnerId + "\u0000" + crmId);
         }
-        return null;
+        return k;
     }
 
     // ---------------------------------------------------------------- status

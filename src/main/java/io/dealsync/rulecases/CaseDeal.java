@@ -132,13 +132,6 @@ public final class CaseDeal {
 
     /** The keys the engine finds this deal by ({@code R:} referral id, {@code C:} partner id and CRM id). */
     public static List<String> keys(Deal d) {
-        List<String> k = new ArrayList<>(2);
-        if (!d.getReferralId().isEmpty()) {
-            k.add("R:" + d.getReferralId());
-        }
-        if (!d.getCrmId().isEmpty()) {
-            k.add("C:" + d.getPartnerId() + "\u0000" + d.getCrmId());
-        }
-        return k;
+        return d.getKeys();
     }
 }

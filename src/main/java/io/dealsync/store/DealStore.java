@@ -71,13 +71,10 @@ public final class DealStore implements StoredDeals {
         Map<String, Deal> out = new HashMap<>();
         Set<String> wanted = keys instanceof Set<String> s ? s : Set.copyOf(keys);
         for (Deal d : byId.values()) {
-            String r = "R:" + d.getReferralId();
-            if (!d.getReferralId().isEmpty() && wanted.contains(r)) {
-                out.put(r, d);
-            }
-            String ck = "C:" + d.getPartnerId() + "\u0000" + d.getCrmId();
-            if (!d.getCrmId().isEmpty() && wanted.contains(ck)) {
-                out.put(ck, d);
+            for (String k : d.getKeys()) {
+                if (wanted.contains(k)) {
+                    out.put(k, d);
+                }
             }
         }
         return out;

@@ -92,7 +92,7 @@ public final class ChunkJudge {
                 continue; // skipped: not ours to judge, and not a duplicate either
             }
             long first = 0;
-            for (String k : ownKeys(p)) {
+            for (String k : p.getKeys()) {
                 long l = ctx.seen.firstLineOrAdd(k, r.position());
                 // a chunk decided again after a failed write meets its own records: not duplicates
                 if (l != 0 && l != r.position() && first == 0) {
@@ -160,32 +160,13 @@ public final class ChunkJudge {
 
     /** Keys to look the record up by: its Referral ID, and its (PartnerID after default, CRM ID). */
     static List<String> lookupKeys(Deal record, FileContext ctx) {
-        List<String> k = new ArrayList<>(2);
-        if (!record.getReferralId().isEmpty()) {
-            k.add("R:" + record.getReferralId());
-        }
-        if (!record.getCrmId().isEmpty()) {
-            String partner = record.getPartnerId().isEmpty() ? ctx.defaultPartnerId : record.getPartnerId();
-            k.add("C:" + partner + "\u0000" + record.getCrmId());
-        }
-        return k;
+        String partner = record.getPartnerId().isEmpty() ? ctx.defaultPartnerId : record.getPartnerId();
+        return Deal.keysOf(record.getReferralId(), partner, record.getCrmId());
     }
 
     /** The keys a record will hold once merged (its PartnerID after the default): for re-learning a resumed file's keys. */
     public static List<String> keysOf(Deal record, FileContext ctx) {
         return lookupKeys(record, ctx);
-    }
-
-    /** Every key of the proposed deal (both, when it has a Referral ID and a CRM ID). */
-    static List<String> ownKeys(Deal d) {
-        List<String> k = new ArrayList<>(2);
-        if (!d.getReferralId().isEmpty()) {
-            k.add("R:" + d.getReferralId());
-        }
-        if (!d.getCrmId().isEmpty()) {
-            k.add("C:" + d.getPartnerId() + "\u0000" + d.getCrmId());
-        }
-        return k;
     }
 
     /**
