@@ -133,7 +133,7 @@ public final class RunService {
     private Map<String, String> codeMeanings() {
         Map<String, String> m = new LinkedHashMap<>();
         for (ReasonCode rc : engine.rules().reference().reasonCodes().values()) {
-            m.put(rc.code(), rc.render(""));
+            m.put(rc.code(), rc.render("A field"));
         }
         return m;
     }
