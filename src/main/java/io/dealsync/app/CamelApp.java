@@ -93,7 +93,9 @@ public final class CamelApp {
             // the JDBC lock marks a file as in hand; it stays where it is until moved to .done/.failed
             o.append("readLock=idempotent&idempotentRepository=#fileLocks&readLockRemoveOnCommit=true");
         } else {
-            o.append("readLock=changed&readLockMinAge=").append(complete)
+            // readLockMinLength=0: Camel's default (1) never takes an empty file (formats.md: an empty file is a
+            // normal file with no records, it goes to .done/), and waits readLockTimeout (10 s) on it every poll
+            o.append("readLock=changed&readLockMinAge=").append(complete).append("&readLockMinLength=0")
                     .append("&readLockCheckInterval=").append(Math.max(100, complete / 2))
                     .append("&preMove=").append(IntakeBean.IN_PROGRESS); // a plain folder name: inside the file's own folder
         }
