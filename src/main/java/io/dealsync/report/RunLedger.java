@@ -82,7 +82,12 @@ public final class RunLedger {
         }
     }
     public synchronized List<String> getUnknownSources() { return List.copyOf(unknownSources); }
-    public synchronized void addUnknownSource(String s) { unknownSources.add(s); }
+    /** Once per source, however many of its files the run took. */
+    public synchronized void addUnknownSource(String s) {
+        if (!unknownSources.contains(s)) {
+            unknownSources.add(s);
+        }
+    }
     public long getExpiredBySweep() { return expiredBySweep; }
     public void addExpiredBySweep(long n) { expiredBySweep += n; }
     public long getNotifications() { return notifications; }
