@@ -41,6 +41,7 @@ class ProfileIntakeTest {
         h.drop("inbox/crm-fr/" + AFFAIRES, "crm-fr");
         h.write("nosuchcrm/x.csv", Records.csv(Records.csvRow("CRM-U1"),
                 Records.csvRow("CRM-U2").replace("Customer wants a migration readiness review", "")));
+        h.write("nosuchcrm/y.csv", Records.csv(Records.csvRow("CRM-U3")));
         exit = h.run("run", "--once", "--as-of", "2026-11-26");
         report = Records.report(h);
     }
@@ -51,7 +52,8 @@ class ProfileIntakeTest {
         Records.assertReconciles(report);
         assertThat(Harness.files(h.inbox()).stream().map(p -> h.inbox().relativize(p).toString()))
                 .containsExactlyInAnyOrder("dynamics365/.done/" + OPPS, "salesforce/.done/" + OPPS,
-                        "crm-fr/.done/" + AFFAIRES, "nosuchcrm/.done/x.csv");
+                        "crm-fr/.done/" + AFFAIRES, "nosuchcrm/.done/x.csv",
+                        "nosuchcrm/.done/y.csv");
         assertFile("dynamics365", OPPS, 4, 3, 1, "CONSENT_REQUIRED");
         assertFile("salesforce", OPPS, 5, 3, 2, "STAGE_MISMATCH", "UNKNOWN_ASSESSMENT_TYPE");
         assertFile("crm-fr", AFFAIRES, 4, 3, 1, "INVALID_VALUE");
@@ -59,7 +61,9 @@ class ProfileIntakeTest {
             assertThat(Records.fileEntry(report, source, source.equals("crm-fr") ? AFFAIRES : OPPS).get("unknownColumns"))
                     .as(source).isEmpty();
         }
+        // named once, however many of its files were read
         assertThat(report.get("unknownSources")).extracting(JsonNode::asText).containsExactly("nosuchcrm");
+        assertThat(report.get("ignoredFiles")).isEmpty();
     }
 
     @Test
@@ -77,7 +81,7 @@ class ProfileIntakeTest {
                 + " AND substatus = 'Accepted' AND direction = 'Outgoing'")).isEqualTo(1);
         assertThat(Records.column(h, "SELECT deal_name FROM deal WHERE crm_id = 'AFF-2026-0001'"))
                 .containsExactly("Évaluation migration datacenter – Brasserie Étoile");
-        assertThat(Records.column(h, "SELECT crm_id FROM deal WHERE crm_id LIKE 'CRM-U%'")).containsExactly("CRM-U1");
+        assertThat(Records.column(h, "SELECT crm_id FROM deal WHERE crm_id LIKE 'CRM-U%' ORDER BY crm_id")).containsExactly("CRM-U1", "CRM-U3");
     }
 
     @Test
