@@ -91,7 +91,10 @@ public final class CamelApp {
         StringBuilder o = new StringBuilder();
         if (cluster) {
             // the JDBC lock marks a file as in hand; it stays where it is until moved to .done/.failed
-            o.append("readLock=idempotent&idempotentRepository=#fileLocks&readLockRemoveOnCommit=true");
+            // idempotentEager=false: with Camel's default (true), a poll removes from the repository the key of
+            // every file it could not lock, i.e. the lock another instance holds on it, which frees that file for
+            // a third poll while still in hand (the idempotent consumer itself is not used: no idempotent=true)
+            o.append("readLock=idempotent&idempotentRepository=#fileLocks&readLockRemoveOnCommit=true&idempotentEager=false");
         } else {
             // readLockMinLength=0: Camel's default (1) never takes an empty file (formats.md: an empty file is a
             // normal file with no records, it goes to .done/), and waits readLockTimeout (10 s) on it every poll
