@@ -66,7 +66,7 @@ public final class CamelApp {
                 @Override
                 public void beforeConfigure(org.apache.camel.main.BaseMainSupport m) {
                     // a lock whose holder stopped refreshing it (a crashed instance) is free again after 30 s
-                    JdbcOrphanLockAwareIdempotentRepository locks = new JdbcOrphanLockAwareIdempotentRepository(
+                    JdbcOrphanLockAwareIdempotentRepository locks = new FileLockRepository(
                             engine.database().dataSource(), "dealsync-intake", m.getCamelContext());
                     locks.setLockKeepAliveIntervalMillis(5_000);
                     locks.setLockMaxAgeMillis(30_000);
@@ -91,9 +91,14 @@ public final class CamelApp {
         StringBuilder o = new StringBuilder();
         if (cluster) {
             // the JDBC lock marks a file as in hand; it stays where it is until moved to .done/.failed
-            o.append("readLock=idempotent&idempotentRepository=#fileLocks&readLockRemoveOnCommit=true");
+            // idempotentEager=false: with Camel's default (true), a poll removes from the repository the key of
+            // every file it could not lock, i.e. the lock another instance holds on it, which frees that file for
+            // a third poll while still in hand (the idempotent consumer itself is not used: no idempotent=true)
+            o.append("readLock=idempotent&idempotentRepository=#fileLocks&readLockRemoveOnCommit=true&idempotentEager=false");
         } else {
-            o.append("readLock=changed&readLockMinAge=").append(complete)
+            // readLockMinLength=0: Camel's default (1) never takes an empty file (formats.md: an empty file is a
+            // normal file with no records, it goes to .done/), and waits readLockTimeout (10 s) on it every poll
+            o.append("readLock=changed&readLockMinAge=").append(complete).append("&readLockMinLength=0")
                     .append("&readLockCheckInterval=").append(Math.max(100, complete / 2))
                     .append("&preMove=").append(IntakeBean.IN_PROGRESS); // a plain folder name: inside the file's own folder
         }
@@ -140,6 +145,7 @@ public final class CamelApp {
             }
         } else if (runs.hasRun()) {
             deliver();
+            listIgnoredFiles();
             runs.finishRun();
         }
     }
@@ -153,6 +159,7 @@ public final class CamelApp {
 
     private void endOfRun() {
         try {
+            listIgnoredFiles();
             if (!runs.databaseDown()) {
                 runs.sweep();
                 deliver();
@@ -163,6 +170,62 @@ public final class CamelApp {
         } finally {
             runs.finishRun();
         }
+    }
+
+    /** operations.md: files of the inbox the intake does not take are left alone and listed in the run report. */
+    private void listIgnoredFiles() {
+        Settings s = engine.settings();
+        for (String f : ignoredFiles(s.path("dealsync.inbox"), s.getBoolean("dealsync.inbox.done-marker"))) {
+            runs.run().ledger().addIgnoredFile(f);
+        }
+    }
+
+    /**
+     * Files under the inbox that the intake route never takes, relative to the inbox: not a data file
+     * ({@code .csv .json .ndjson .jsonl}), or hidden (a name or folder starting with '.', which Camel's file
+     * consumer skips). The engine's own folders ({@code .done .failed .inprogress}) are not looked into,
+     * nor are done-markers counted when they are in use.
+     */
+    static java.util.List<String> ignoredFiles(Path inbox, boolean doneMarker) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!Files.isDirectory(inbox)) {
+            return out;
+        }
+        java.util.Set<String> own = java.util.Set.of(".done", ".failed", IntakeBean.IN_PROGRESS);
+        try {
+            Files.walkFileTree(inbox, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                    return !dir.equals(inbox) && own.contains(dir.getFileName().toString())
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                    Path rel = inbox.relativize(file);
+                    boolean hidden = false;
+                    for (Path part : rel) {
+                        hidden |= part.toString().startsWith(".");
+                    }
+                    String name = file.getFileName().toString();
+                    boolean marker = doneMarker && name.endsWith(".done")
+                            && io.dealsync.ingest.RecordReaders.isDataFile(Path.of(name.substring(0, name.length() - 5)));
+                    if (a.isRegularFile() && !marker && (hidden || !io.dealsync.ingest.RecordReaders.isDataFile(file))) {
+                        out.add(rel.toString().replace('\\', '/'));
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Listing the files the inbox leaves alone failed: {}", e.getMessage());
+        }
+        java.util.Collections.sort(out);
+        return out;
     }
 
     private void deliver() {

@@ -76,9 +76,18 @@ public final class RunLedger {
     public void setMode(String mode) { this.mode = mode; }
     public synchronized List<FileLedger> getFiles() { return List.copyOf(files); }
     public synchronized List<String> getIgnoredFiles() { return List.copyOf(ignoredFiles); }
-    public synchronized void addIgnoredFile(String f) { ignoredFiles.add(f); }
+    public synchronized void addIgnoredFile(String f) {
+        if (!ignoredFiles.contains(f)) {
+            ignoredFiles.add(f);
+        }
+    }
     public synchronized List<String> getUnknownSources() { return List.copyOf(unknownSources); }
-    public synchronized void addUnknownSource(String s) { unknownSources.add(s); }
+    /** Once per source, however many of its files the run took. */
+    public synchronized void addUnknownSource(String s) {
+        if (!unknownSources.contains(s)) {
+            unknownSources.add(s);
+        }
+    }
     public long getExpiredBySweep() { return expiredBySweep; }
     public void addExpiredBySweep(long n) { expiredBySweep += n; }
     public long getNotifications() { return notifications; }

@@ -8,6 +8,7 @@ import io.dealsync.model.Violation;
 import io.dealsync.rules.Judge;
 import io.dealsync.rules.ReferenceData;
 import io.dealsync.rules.RuleBook;
+import io.dealsync.store.ColumnLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +22,8 @@ import java.util.Set;
  * it), runs the rule book once for the whole chunk, and turns the findings into {@link Decision}s.
  *
  * <p>What stays in Java, and why: unreadable records (R10: there is no fact to judge), the skip of non-SA
- * records (a classification, before any rule), and the expiry state change (R50: time, not a rule check).
+ * records (a classification, before any rule), the expiry state change (R50: time, not a rule check), and
+ * values wider than their database column (a storage limit, not a business rule: {@link ColumnLimits}).
  * Everything that rejects or warns is DRL.
  */
 public final class ChunkJudge {
@@ -130,6 +132,11 @@ public final class ChunkJudge {
         List<Violation> violations = new ArrayList<>(Judge.violations(p, ref));
         for (SourceRecord.ReadProblem problem : r.problems()) {
             violations.add(0, Judge.violation(ref, problem.code(), problem.column(), problem.message()));
+        }
+        // A value wider than its column cannot be stored: a reject with its reason, not a failed batch write
+        // (which was retried as if the database were down, then stopped the run with the file left behind).
+        for (String[] wide : ColumnLimits.overlong(p)) {
+            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide[0], wide[1]));
         }
         boolean rejected = violations.stream().anyMatch(Violation::isError);
         if (rejected) {
