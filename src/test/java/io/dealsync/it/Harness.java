@@ -89,6 +89,49 @@ final class Harness {
         return withStore(s -> s.count(sql));
     }
 
+    /** Rows of a query (bound parameters), each column as text (null as "null"). */
+    List<List<String>> query(String sql, Object... args) {
+        return withStore(s -> {
+            try (java.sql.Connection c = s.database().connection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                List<List<String>> out = new ArrayList<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>(n);
+                        for (int i = 1; i <= n; i++) {
+                            row.add(String.valueOf(rs.getString(i)));
+                        }
+                        out.add(row);
+                    }
+                }
+                return out;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        });
+    }
+
+    /** The one value of a one-row, one-column query. */
+    String value(String sql, Object... args) {
+        List<List<String>> rows = query(sql, args);
+        if (rows.size() != 1) {
+            throw new AssertionError(sql + ": " + rows.size() + " rows " + rows);
+        }
+        return rows.get(0).get(0);
+    }
+
+    /** The last run's JSON report (reports/latest.json). */
+    com.fasterxml.jackson.databind.JsonNode latestReport() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(reports().resolve("latest.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
