@@ -10,15 +10,16 @@ import java.util.Map;
  * changes column by column, written with RFC 4180 quoting. Line N of the file is row N-1 (header is line 1).
  */
 final class Rows {
-    static final List<String> HEADER = List.of("Referral ID", "CRM ID", "PartnerID", "Deal Name", "Deal Type",
-            "Deal Direction", "Location", "Customer Name", "Customer Address Line 1", "Customer City",
-            "Customer Postal code", "Customer Country", "Customer D-U-N-S ID", "Customer Contact First Name",
-            "Customer Contact Last Name", "Customer Contact Phone number", "Customer Contact Email Address",
-            "Partner Referral Status", "Partner Referral Substatus", "Declined/Lost/Error reason", "Sales Stage",
+    static final List<String> HEADER = List.of("Referral ID", "Engagement ID", "CRM ID", "PartnerID", "Deal Name",
+            "Deal Type", "Deal Direction", "Location", "Customer Name", "Customer Address Line 1",
+            "Customer Address Line 2", "Customer City", "Customer State", "Customer Postal code", "Customer Country",
+            "Customer D-U-N-S ID", "Customer Contact First Name", "Customer Contact Last Name",
+            "Customer Contact Phone number", "Customer Contact Email Address", "Partner Referral Status",
+            "Partner Referral Substatus", "Declined/Lost/Error reason", "Status Reason", "Sales Stage",
             "Stage Secure LOE Date", "Stage Collect Data Date", "Stage Prepare Report Date", "Stage Present Date",
-            "Estimated Deal Value", "Currency", "Estimated Close Date", "Notes",
+            "Estimated Deal Value", "Currency", "Estimated Close Date", "Marketing Campaign ID", "Notes",
             "Consent to share Customer/Partner contact", "Solution 1", "Assessment Location", "Team member 1",
-            "Received Date", "Created Date", "Invited By");
+            "Team member 2", "Received Date", "Created Date", "Invited By");
 
     private final List<Map<String, String>> rows = new ArrayList<>();
 
