@@ -5,9 +5,6 @@ import static io.dealsync.it.Rows.outgoing;
 import static io.dealsync.it.Rows.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +45,9 @@ class DealsShowTest {
 
     @Test
     void aDealByReferralIdWithEveryChangeItsFileAndLine() {
-        Shown s = show("REF-S");
-        assertThat(s.code).isZero();
-        String out = s.out;
+        Harness.Output s = show("REF-S");
+        assertThat(s.code()).isZero();
+        String out = s.out();
         assertThat(out).containsPattern("Deal \\d+ +\\(stored 2026-11-01, version 3\\)");
         assertThat(out).containsPattern("Referral ID +REF-S").containsPattern("CRM ID +CRM-S")
                 .containsPattern("Partner Referral Status +Closed").containsPattern("Partner Referral Substatus +Won")
@@ -76,63 +73,47 @@ class DealsShowTest {
 
     @Test
     void theSameDealByItsCrmId() {
-        Shown byCrm = show("CRM-S");
-        assertThat(byCrm.code).isZero();
-        assertThat(byCrm.out).isEqualTo(show("REF-S").out);
+        Harness.Output byCrm = show("CRM-S");
+        assertThat(byCrm.code()).isZero();
+        assertThat(byCrm.out()).isEqualTo(show("REF-S").out());
     }
 
     @Test
     void anExpiredDealShowsTheSweep() {
-        Shown s = show("CRM-B");
-        assertThat(s.code).isZero();
-        assertThat(s.out).containsPattern("Deal Direction +Incoming").containsPattern("Invited By +msft")
+        Harness.Output s = show("CRM-B");
+        assertThat(s.code()).isZero();
+        assertThat(s.out()).containsPattern("Deal Direction +Incoming").containsPattern("Invited By +msft")
                 .containsPattern("Received Date +2026-11-01").containsPattern("Partner Referral Substatus +Expired");
-        List<String> history = historyLines(s.out);
+        List<String> history = historyLines(s.out());
         assertThat(history).hasSize(2);
         assertThat(history.get(0)).matches(entry(1, "2026-11-01", "created", "2026-11-01-crm.csv:2", "New/Received"));
         assertThat(history.get(1)).matches(entry(2, "2026-11-16", "expired", "sweep", "New/Received -> Closed/Expired"));
-        assertThat(changesOf(s.out, 2)).contains("Expired by the sweep");
+        assertThat(changesOf(s.out(), 2)).contains("Expired by the sweep");
     }
 
     @Test
     void aCrmIdUsedByTwoPartnersShowsBothDeals() {
-        Shown s = show("CRM-SHARED");
-        assertThat(s.code).isZero();
-        assertThat(Pattern.compile("(?m)^Deal \\d+").matcher(s.out).results().count()).isEqualTo(2);
-        assertThat(s.out).containsPattern("PartnerID \\(formerly MPN ID\\) +4000000")
+        Harness.Output s = show("CRM-SHARED");
+        assertThat(s.code()).isZero();
+        assertThat(Pattern.compile("(?m)^Deal \\d+").matcher(s.out()).results().count()).isEqualTo(2);
+        assertThat(s.out()).containsPattern("PartnerID \\(formerly MPN ID\\) +4000000")
                 .containsPattern("PartnerID \\(formerly MPN ID\\) +4000777")
                 .contains("First partner's deal", "Second partner's deal");
     }
 
     @Test
     void anUnknownIdSaysSoAndFails() {
-        Shown s = show("NO-SUCH-DEAL");
-        assertThat(s.code).isEqualTo(1);
-        assertThat(s.out).isEmpty();
-        assertThat(s.err).contains("NO-SUCH-DEAL");
+        Harness.Output s = show("NO-SUCH-DEAL");
+        assertThat(s.code()).isEqualTo(1);
+        assertThat(s.out()).isEmpty();
+        assertThat(s.err()).contains("NO-SUCH-DEAL");
     }
 
     // ------------------------------------------------------------------ helpers
 
-    record Shown(int code, String out, String err) {
-    }
-
     /** Runs {@code deals show ID} with System.out and System.err captured. */
-    static synchronized Shown show(String id) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            code = h.run("deals", "show", id);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Shown(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static Harness.Output show(String id) {
+        return h.runCaptured("deals", "show", id);
     }
 
     /** The "#n ..." lines of the History section. */

@@ -51,6 +51,31 @@ final class Harness {
         return DealsyncCommand.execute(all.toArray(String[]::new));
     }
 
+    /** What a command printed, and its exit code. */
+    record Output(int code, String out, String err) {
+    }
+
+    /** Runs a launcher command with System.out and System.err captured (one at a time: they are global). */
+    Output runCaptured(String... args) {
+        synchronized (Harness.class) {
+            java.io.PrintStream out = System.out;
+            java.io.PrintStream err = System.err;
+            java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+            int code;
+            try {
+                System.setOut(new java.io.PrintStream(o, true, java.nio.charset.StandardCharsets.UTF_8));
+                System.setErr(new java.io.PrintStream(e, true, java.nio.charset.StandardCharsets.UTF_8));
+                code = run(args);
+            } finally {
+                System.setOut(out);
+                System.setErr(err);
+            }
+            return new Output(code, o.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    e.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** Copies a project file (e.g. "inbox/2026-11-01-partner-crm.csv") into the harness inbox (optionally a source folder). */
     Path drop(String projectFile, String source) {
         Path target = source == null ? inbox() : inbox().resolve(source);
