@@ -86,7 +86,7 @@ public final class CamelApp {
                 @Override
                 public void beforeConfigure(org.apache.camel.main.BaseMainSupport m) {
                     // a lock whose holder stopped refreshing it (a crashed instance) is free again after 30 s
-                    JdbcOrphanLockAwareIdempotentRepository locks = new JdbcOrphanLockAwareIdempotentRepository(
+                    JdbcOrphanLockAwareIdempotentRepository locks = new FileLockRepository(
                             engine.database().dataSource(), "dealsync-intake", m.getCamelContext());
                     locks.setLockKeepAliveIntervalMillis(5_000);
                     locks.setLockMaxAgeMillis(30_000);
