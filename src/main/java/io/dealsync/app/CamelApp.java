@@ -61,6 +61,26 @@ public final class CamelApp {
         main.bind("sweeper", new SweepBean(runs));
         main.bind("outbox", new OutboxBean(engine.store(), engine.settings().path("dealsync.outbox")));
         main.bind("rulesReloader", new RulesReloadBean(engine.ruleBooks()));
+        main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+            @Override
+            public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
+                // SIGTERM: Camel lets the file in hand finish, then stops its services. The run that file belongs
+                // to is closed there (its report written), inside the shutdown the JVM waits for; after it, the
+                // JVM may halt at any moment. Its notifications stay in the outbox for the next run to deliver.
+                try {
+                    m.getCamelContext().addService(new org.apache.camel.support.service.ServiceSupport() {
+                        @Override
+                        protected void doStop() {
+                            if (runs.hasRun()) {
+                                runs.finishRun();
+                            }
+                        }
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException("Registering the end-of-run service failed", e);
+                }
+            }
+        });
         if (cluster) {
             main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
                 @Override

@@ -76,7 +76,8 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
             }
         }
         return Database.open(settings.jdbcUrl(), settings.get("dealsync.db.user"), settings.get("dealsync.db.password"),
-                settings.getInt("dealsync.db.pool-size", 4), settings.getInt("dealsync.db.connect-attempts", 5));
+                settings.getInt("dealsync.db.pool-size", 4), settings.getInt("dealsync.db.connect-attempts", 5),
+                settings.getLong("dealsync.db.connection-timeout-ms", 10_000));
     }
 
     public Settings settings() { return settings; }
@@ -115,6 +116,9 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
 
     @Override
     public long checkpointRecords() { return Math.max(1, settings.getLong("dealsync.db.checkpoint-records", 200_000)); }
+
+    @Override
+    public int writeAttempts() { return Math.max(1, settings.getInt("dealsync.db.write-attempts", 5)); }
 
     @Override
     public void close() {

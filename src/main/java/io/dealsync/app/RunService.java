@@ -81,6 +81,16 @@ public final class RunService {
             fatalError = e.getMessage();
             LOG.error("{}: {}", display(source, name), e.getMessage());
             throw e;
+        } catch (io.dealsync.store.StoreException e) {
+            if (!io.dealsync.store.Database.isUnreachable(e)) {
+                throw e;
+            }
+            // lost between chunks (registering the file, recording its end): the same as during one
+            databaseDown = true;
+            fatalError = "The database became unreachable while processing " + display(source, name)
+                    + "; the file stays for the next run: " + e.getMessage();
+            LOG.error("{}", fatalError);
+            throw new DatabaseUnavailableException(fatalError, e);
         }
     }
 

@@ -77,7 +77,7 @@ public final class DealExporter {
                 List<String> row = new ArrayList<>();
                 for (Field f : Field.values()) {
                     row.add(CsvRecordFileWriter.neutralise(f == Field.SALES_STAGE
-                            ? Integer.toString(d.getDerivedStage()) : d.get(f)));
+                            ? Integer.toString(d.getDerivedStage()) : f == Field.RECEIVED_DATE ? receivedDate(d) : d.get(f)));
                 }
                 row.add(d.getSolutions().isEmpty() ? "" : CsvRecordFileWriter.neutralise(d.getSolutions().get(0).toCell()));
                 for (int i = 0; i < teamColumns; i++) {
@@ -142,7 +142,7 @@ public final class DealExporter {
         str(g, "campaignId", d.get(Field.MARKETING_CAMPAIGN_ID));
         str(g, "assessmentLocation", d.get(Field.ASSESSMENT_LOCATION));
         str(g, "createdDateTime", d.get(Field.CREATED_DATE));
-        str(g, "receivedDateTime", d.get(Field.RECEIVED_DATE));
+        str(g, "receivedDateTime", receivedDate(d));
         g.writeObjectFieldStart("customerProfile");
         str(g, "name", d.get(Field.CUSTOMER_NAME));
         g.writeObjectFieldStart("address");
@@ -181,6 +181,9 @@ public final class DealExporter {
         for (Solution s : d.getSolutions()) {
             g.writeStartObject();
             g.writeStringField("id", s.getId());
+            str(g, "currency", s.getCurrency());
+            str(g, "price", s.getPrice());
+            str(g, "quantity", s.getQuantity());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -205,6 +208,19 @@ public final class DealExporter {
         }
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /**
+     * The Received Date to export. An Incoming deal whose record carried neither Received Date nor Created Date
+     * was received, for the engine, on the day it was first stored (its answer window counts from then); that day
+     * is written out, so that importing the export on a later day does not restart the window.
+     */
+    static String receivedDate(Deal d) {
+        String v = d.get(Field.RECEIVED_DATE);
+        if (v.isEmpty() && d.isIncoming() && d.get(Field.CREATED_DATE).isEmpty() && d.getStoredOn() != null) {
+            return d.getStoredOn().toString();
+        }
+        return v;
     }
 
     private static void person(JsonGenerator g, TeamMember m) throws IOException {

@@ -50,7 +50,6 @@ public final class FileIntake {
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final int WRITE_ATTEMPTS = 5;
     /** Daemon threads: a stuck read-ahead must never keep the JVM alive after Camel Main completes. */
     private static final ThreadFactory JUDGE_THREADS = r -> {
         Thread t = new Thread(r, "dealsync-judge");
@@ -78,6 +77,11 @@ public final class FileIntake {
 
         /** Records between two database checkpoints of a long file (embedded database). */
         long checkpointRecords();
+
+        /** Attempts at a chunk's lookup and write (with back-off) before the database counts as unreachable. */
+        default int writeAttempts() {
+            return 5;
+        }
     }
 
     private final Environment env;
@@ -227,7 +231,16 @@ public final class FileIntake {
             }
             records.add(r);
         }
-        return new Chunk(records, records.isEmpty() ? List.of() : judge.decide(records, stored, ctx));
+        if (records.isEmpty()) {
+            return new Chunk(records, List.of());
+        }
+        try {
+            return new Chunk(records, judge.decide(records, stored, ctx));
+        } catch (StoreException e) {
+            // the stored deals could not be looked up: the writer decides this chunk again, with its retries
+            LOG.debug("Looking up the stored deals of a chunk failed: {}", e.getMessage());
+            return new Chunk(records, null);
+        }
     }
 
     private static <T> T get(Future<T> f) {
@@ -253,9 +266,15 @@ public final class FileIntake {
             RunContext run, FileLedger ledger, Writers writers, long[] before, Future<Chunk> readAhead) {
         long backoff = 500;
         List<Decision> decisions = chunk.decisions();
+        int attempts = env.writeAttempts();
         for (int attempt = 1; ; attempt++) {
             FileLedger delta = new FileLedger(ledger.getName(), ledger.getSource());
             try {
+                if (decisions == null) {
+                    // the lookup failed (read-ahead or an earlier attempt): again, once the read-ahead settled
+                    awaitQuietly(readAhead);
+                    decisions = judge.decide(chunk.records(), stored, ctx);
+                }
                 for (Decision d : decisions) {
                     count(d, delta);
                     if (d.outcome() == Decision.Outcome.REJECT) {
@@ -278,18 +297,17 @@ public final class FileIntake {
                 throw new UncheckedIOException("Writing the reject file of " + ledger.getName() + " failed", e);
             } catch (ConcurrentChangeException | StoreException e) {
                 writers.rewind(before[0], before[1]);
-                if (attempt >= WRITE_ATTEMPTS) {
+                if (attempt >= attempts) {
                     if (e instanceof ConcurrentChangeException) {
                         throw e;
                     }
-                    throw new DatabaseUnavailableException("Writing " + ledger.getName()
-                            + " failed after " + attempt + " attempts; the file stays for the next run", e);
+                    throw new DatabaseUnavailableException("Writing " + ledger.getName() + " failed after " + attempt
+                            + " attempts (" + e.getMessage() + "); the file stays for the next run", e);
                 }
                 LOG.warn("{}: batch failed ({}), retrying in {} ms", ledger.getName(), e.getMessage(), backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 8000);
-                awaitQuietly(readAhead);
-                decisions = judge.decide(chunk.records(), stored, ctx);
+                decisions = null; // decided again at the next attempt, inside the retry
             }
         }
     }

@@ -31,6 +31,17 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when it still cannot be reached after the retries
      */
     public static Database open(String url, String user, String password, int poolSize, int attempts) {
+        return open(url, user, password, poolSize, attempts, 10_000);
+    }
+
+    /**
+     * Opens and migrates the database, retrying with back-off while it is unreachable; a connection asked of the
+     * pool later waits at most {@code connectionTimeoutMs} for the database.
+     *
+     * @throws DatabaseUnavailableException when it still cannot be reached after the retries
+     */
+    public static Database open(String url, String user, String password, int poolSize, int attempts,
+            long connectionTimeoutMs) {
         String jdbcUrl = tuned(url);
         Dialect dialect = Dialect.of(jdbcUrl);
         SQLException last = null;
@@ -49,7 +60,7 @@ public final class Database implements AutoCloseable {
             cfg.setAutoCommit(true);
             cfg.setPoolName("dealsync");
             cfg.setInitializationFailTimeout(-1);
-            cfg.setConnectionTimeout(10_000);
+            cfg.setConnectionTimeout(Math.max(250, connectionTimeoutMs));
             HikariDataSource ds = new HikariDataSource(cfg);
             try (Connection c = ds.getConnection()) {
                 c.isValid(5);
@@ -104,6 +115,24 @@ public final class Database implements AutoCloseable {
             sb.append(";hsqldb.log_data=false");
         }
         return sb.toString();
+    }
+
+    /**
+     * The failure is the database being out of reach (connection refused, lost or not granted, server shutting
+     * down), not a problem with the statement or the data.
+     */
+    public static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException || t instanceof java.net.SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {

@@ -51,6 +51,31 @@ final class Harness {
         return DealsyncCommand.execute(all.toArray(String[]::new));
     }
 
+    /** What a command printed, and its exit code. */
+    record Output(int code, String out, String err) {
+    }
+
+    /** Runs a launcher command with System.out and System.err captured (one at a time: they are global). */
+    Output runCaptured(String... args) {
+        synchronized (Harness.class) {
+            java.io.PrintStream out = System.out;
+            java.io.PrintStream err = System.err;
+            java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+            int code;
+            try {
+                System.setOut(new java.io.PrintStream(o, true, java.nio.charset.StandardCharsets.UTF_8));
+                System.setErr(new java.io.PrintStream(e, true, java.nio.charset.StandardCharsets.UTF_8));
+                code = run(args);
+            } finally {
+                System.setOut(out);
+                System.setErr(err);
+            }
+            return new Output(code, o.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    e.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** Copies a project file (e.g. "inbox/2026-11-01-partner-crm.csv") into the harness inbox (optionally a source folder). */
     Path drop(String projectFile, String source) {
         Path target = source == null ? inbox() : inbox().resolve(source);
@@ -87,6 +112,49 @@ final class Harness {
 
     long count(String sql) {
         return withStore(s -> s.count(sql));
+    }
+
+    /** Rows of a query (bound parameters), each column as text (null as "null"). */
+    List<List<String>> query(String sql, Object... args) {
+        return withStore(s -> {
+            try (java.sql.Connection c = s.database().connection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                List<List<String>> out = new ArrayList<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>(n);
+                        for (int i = 1; i <= n; i++) {
+                            row.add(String.valueOf(rs.getString(i)));
+                        }
+                        out.add(row);
+                    }
+                }
+                return out;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        });
+    }
+
+    /** The one value of a one-row, one-column query. */
+    String value(String sql, Object... args) {
+        List<List<String>> rows = query(sql, args);
+        if (rows.size() != 1) {
+            throw new AssertionError(sql + ": " + rows.size() + " rows " + rows);
+        }
+        return rows.get(0).get(0);
+    }
+
+    /** The last run's JSON report (reports/latest.json). */
+    com.fasterxml.jackson.databind.JsonNode latestReport() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(reports().resolve("latest.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<Path> files(Path dir) {
