@@ -59,9 +59,18 @@ public final class Database implements AutoCloseable {
             cfg.setMinimumIdle(1);
             cfg.setAutoCommit(true);
             cfg.setPoolName("dealsync");
-            cfg.setInitializationFailTimeout(-1);
+            // the first connection is tried at once: a refused connection fails this attempt immediately
+            // (our own back-off paces the attempts) instead of waiting the whole connection timeout
+            cfg.setInitializationFailTimeout(1);
             cfg.setConnectionTimeout(Math.max(250, connectionTimeoutMs));
-            HikariDataSource ds = new HikariDataSource(cfg);
+            HikariDataSource ds = null;
+            try {
+                ds = new HikariDataSource(cfg);
+            } catch (RuntimeException e) {
+                last = new SQLException(rootMessage(e), e);
+                backoff = pauseBeforeRetry(attempt, attempts, e, backoff);
+                continue;
+            }
             try (Connection c = ds.getConnection()) {
                 c.isValid(5);
                 migrate(jdbcUrl, user, password);
@@ -69,16 +78,22 @@ public final class Database implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 last = e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
                 ds.close();
-                if (attempt < attempts) {
-                    LOG.warn("Database not reachable (attempt {}/{}): {}; retrying in {} ms", attempt, attempts,
-                            rootMessage(e), backoff);
-                    sleep(backoff);
-                    backoff = Math.min(backoff * 2, 8_000);
-                }
+                backoff = pauseBeforeRetry(attempt, attempts, e, backoff);
             }
         }
         throw new DatabaseUnavailableException("The database at " + redact(jdbcUrl) + " is unreachable: "
                 + rootMessage(last), last);
+    }
+
+    /** Waits before the next attempt (none after the last); returns the next, doubled, pause. */
+    private static long pauseBeforeRetry(int attempt, int attempts, Exception e, long backoff) {
+        if (attempt >= attempts) {
+            return backoff;
+        }
+        LOG.warn("Database not reachable (attempt {}/{}): {}; retrying in {} ms", attempt, attempts, rootMessage(e),
+                backoff);
+        sleep(backoff);
+        return Math.min(backoff * 2, 8_000);
     }
 
     /** Flyway opens its own connections (it holds more than one on PostgreSQL), outside the engine's small pool. */
