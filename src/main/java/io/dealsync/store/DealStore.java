@@ -373,9 +373,15 @@ public final class DealStore implements StoredDeals {
                     addTeam(insTeam, p);
                 }
                 if (!p.getStageMarks().equals(s.getStageMarks())) {
-                    delMark.setLong(1, p.getId());
-                    add(delMark);
-                    addMarks(insMark, p);
+                    // a stored mark never changes (R43): a stage move only adds rows, so only new marks are
+                    // written; anything else (a mark redated in the database by hand) rewrites the deal's marks
+                    if (onlyAdded(s.getStageMarks(), p.getStageMarks())) {
+                        addMarks(insMark, p, s.getStageMarks());
+                    } else {
+                        delMark.setLong(1, p.getId());
+                        add(delMark);
+                        addMarks(insMark, p, null);
+                    }
                 }
                 history(insHist, p.getId(), version, now, asOf, runId, file.id(), fileName, d.line(),
                         d.expired() ? "expired" : "updated", s.getStatusPair(), p.getStatusPair(), describe(p, s));
@@ -460,15 +466,30 @@ public final class DealStore implements StoredDeals {
     }
 
     private static void addMarks(PreparedStatement ps, Deal d) throws SQLException {
+        addMarks(ps, d, null);
+    }
+
+    /** Inserts the deal's marks, but those already in {@code existing} (null: none). */
+    private static void addMarks(PreparedStatement ps, Deal d, List<LocalDate> existing) throws SQLException {
         List<LocalDate> marks = d.getStageMarks();
         for (int i = 0; i < marks.size(); i++) {
-            if (marks.get(i) != null) {
+            if (marks.get(i) != null && (existing == null || existing.get(i) == null)) {
                 ps.setLong(1, d.getId());
                 ps.setInt(2, i + 1);
                 ps.setDate(3, Date.valueOf(marks.get(i)));
                 add(ps);
             }
         }
+    }
+
+    /** Every mark of {@code before} stands unchanged in {@code after}. */
+    private static boolean onlyAdded(List<LocalDate> before, List<LocalDate> after) {
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i) != null && !before.get(i).equals(after.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void history(PreparedStatement ps, long dealId, long seq, Timestamp now, LocalDate asOf, String runId,
