@@ -8,7 +8,7 @@ import io.dealsync.model.Violation;
 import io.dealsync.rules.Judge;
 import io.dealsync.rules.ReferenceData;
 import io.dealsync.rules.RuleBook;
-import io.dealsync.store.ColumnLimits;
+import io.dealsync.model.ColumnLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,5 @@
-package io.dealsync.store;
+package io.dealsync.model;
 
-import io.dealsync.model.Deal;
-import io.dealsync.model.Field;
-import io.dealsync.model.Solution;
-import io.dealsync.model.TeamMember;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,7 +8,8 @@ import java.util.Map;
 /**
  * The widths of the text columns a deal is stored in ({@code db/migration/V1__deals.sql}). A value wider
  * than its column cannot be written: the record must be rejected before the write, with a reason naming
- * the column, or the whole batch fails (and was retried as if the database were down).
+ * the column, or the whole batch fails (and was retried as if the database were down). Kept with the facts,
+ * not in store/, so the judge checks them without depending on the store (which depends on the judge).
  */
 public final class ColumnLimits {
     private static final Map<Field, Integer> DEAL = new EnumMap<>(Field.class);
