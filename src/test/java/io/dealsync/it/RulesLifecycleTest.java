@@ -10,6 +10,7 @@ import io.dealsync.bench.DataGenerator;
 import io.dealsync.rules.RuleBook;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.dealsync.rulecases.RuleCasesTest;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -49,7 +50,7 @@ class RulesLifecycleTest {
 
     @Test
     void aBrokenDrlStopsRunOnceBeforeAnyFileIsTouched() throws Exception {
-        Path rules = copyRules(tmp.resolve("rules"));
+        Path rules = RuleCasesTest.copyRules(tmp);
         Path drl = rules.resolve("lifecycle.drl");
         long before = Files.readAllLines(drl).size();
         Files.writeString(drl, Files.readString(drl) + "\nrule \"half written\"\nwhen\n    $d : Deal( substatus == )\nthen\nend\n");
@@ -88,7 +89,7 @@ class RulesLifecycleTest {
 
     @Test
     void theDaemonReloadsGoodRulesKeepsTheLastGoodOnesAndStopsGracefully() throws Exception {
-        Path rules = copyRules(tmp.resolve("rules"));
+        Path rules = RuleCasesTest.copyRules(tmp);
         Harness h = new Harness(tmp.resolve("engine"));
         h.settings.put("dealsync.rules", rules.toString());
         h.settings.put("dealsync.rules.reload-ms", "500");
@@ -225,21 +226,5 @@ class RulesLifecycleTest {
             out.add(Long.parseLong(m.group(1)));
         }
         return out;
-    }
-
-    /** A copy of the project's rules/ folder. */
-    static Path copyRules(Path to) throws IOException {
-        Path from = Path.of("rules");
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return to;
     }
 }
