@@ -157,6 +157,11 @@ final class Harness {
         }
     }
 
+    /** Every file under the inbox, as a path relative to it ("crm-fr/.done/x.csv"). */
+    List<String> inboxListing() {
+        return files(inbox()).stream().map(p -> inbox().relativize(p).toString()).toList();
+    }
+
     static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();

@@ -47,7 +47,7 @@ class PathSafetyTest {
         // hidden names are not taken (Camel's file consumer skips them), but the report says they are there
         assertThat(report.get("ignoredFiles")).extracting(JsonNode::asText)
                 .containsExactly("..something.csv", "..up/z.csv", "notes.txt");
-        assertThat(Harness.files(h.inbox())).extracting(p -> h.inbox().relativize(p).toString()).containsExactlyInAnyOrder(
+        assertThat(h.inboxListing()).containsExactlyInAnyOrder(
                 "..something.csv", "..up/z.csv", "notes.txt", ".done/a..b.csv", "my source/.done/x y.csv",
                 "my source/.done/second.csv");
         assertThat(Records.column(h, "SELECT crm_id FROM deal")).containsExactly("CRM-P5");

@@ -25,7 +25,7 @@ class SampleInboxTest {
         assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isEqualTo(0);
 
         // files moved to .done, nothing left in the inbox root
-        assertThat(Harness.files(h.inbox()).stream().map(p -> h.inbox().relativize(p).toString()))
+        assertThat(h.inboxListing())
                 .containsExactlyInAnyOrder(".done/2026-11-01-partner-crm.csv", ".done/2026-11-02-partner-crm.csv");
 
         JsonNode report = new ObjectMapper().readTree(h.reports().resolve("latest.json").toFile());
