@@ -122,6 +122,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
 
     @Override
     public void close() {
+        store.close();
         database.close();
     }
 }

@@ -108,7 +108,7 @@ public final class RunService {
     /** The expiry sweep of stored deals, as of the run's date. */
     public long sweep() {
         RunContext run = run();
-        long n = engine.store().sweep(run.asOf(), engine.rules().reference().expiryWindowDays(), run.runId(),
+        long n = engine.store().sweep().sweep(run.asOf(), engine.rules().reference().expiryWindowDays(), run.runId(),
                 instanceName());
         run.ledger().addExpiredBySweep(n);
         run.ledger().addNotifications(n);

@@ -73,7 +73,7 @@ final class DealsCommand {
             }
             try (Database db = Engine.openDatabase(deals.parent.settings(Map.of()))) {
                 DealExporter exporter = new DealExporter(new DealStore(db));
-                DealStore.DealFilter filter = new DealStore.DealFilter(status, dealType, location, from, to);
+                io.dealsync.store.DealReads.DealFilter filter = new io.dealsync.store.DealReads.DealFilter(status, dealType, location, from, to);
                 DealExporter.Viewer viewer = asUser == null ? DealExporter.Viewer.ADMIN
                         : new DealExporter.Viewer(asUser, userLocation);
                 long n;
@@ -113,13 +113,13 @@ final class DealsCommand {
         public Integer call() {
             try (Database db = Engine.openDatabase(deals.parent.settings(Map.of()))) {
                 DealStore store = new DealStore(db);
-                List<Deal> found = store.findForShow(id);
+                List<Deal> found = store.reads().findForShow(id);
                 if (found.isEmpty()) {
                     System.err.println("No deal has the Referral ID, CRM ID or id '" + id + "'.");
                     return 1;
                 }
                 for (Deal d : found) {
-                    print(d, store.history(d.getId()), System.out);
+                    print(d, store.reads().history(d.getId()), System.out);
                 }
                 return 0;
             } catch (DatabaseUnavailableException e) {

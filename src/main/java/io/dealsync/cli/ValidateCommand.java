@@ -49,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    FileLedger l = DryRun.validate(abs, src, engine.profileFor(src), engine.rules(), engine.store(),
+                    FileLedger l = DryRun.validate(abs, src, engine.profileFor(src), engine.rules(), engine.store().lookup(),
                             run.asOf(), engine.defaultPartnerId(), engine.batchSize(), rejectsDir);
                     run.ledger().addFile(l);
                 } catch (UnreadableFileException e) {

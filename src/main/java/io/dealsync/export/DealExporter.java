@@ -8,6 +8,7 @@ import io.dealsync.model.Field;
 import io.dealsync.model.Solution;
 import io.dealsync.model.TeamMember;
 import io.dealsync.reject.CsvRecordFileWriter;
+import io.dealsync.store.DealReads;
 import io.dealsync.store.DealStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,14 +64,14 @@ public final class DealExporter {
         return h;
     }
 
-    public long csv(DealStore.DealFilter filter, Viewer viewer, OutputStream out) {
-        int teamColumns = (int) Math.max(1, store.count("SELECT COALESCE(MAX(position), 0) FROM team_member"));
+    public long csv(DealReads.DealFilter filter, Viewer viewer, OutputStream out) {
+        int teamColumns = (int) Math.max(1, store.database().count("SELECT COALESCE(MAX(team_size), 0) FROM deal"));
         long[] n = {0};
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180);
             printer.printRecord(header(teamColumns));
-            store.forEachDeal(filter, d -> {
+            store.reads().forEachDeal(filter, d -> {
                 if (!viewer.test(d)) {
                     return;
                 }
@@ -97,12 +98,12 @@ public final class DealExporter {
         }
     }
 
-    public long json(DealStore.DealFilter filter, Viewer viewer, OutputStream out) {
+    public long json(DealReads.DealFilter filter, Viewer viewer, OutputStream out) {
         long[] n = {0};
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartArray();
-            store.forEachDeal(filter, d -> {
+            store.reads().forEachDeal(filter, d -> {
                 if (!viewer.test(d)) {
                     return;
                 }

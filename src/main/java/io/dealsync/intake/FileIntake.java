@@ -17,6 +17,7 @@ import io.dealsync.rules.RuleBook;
 import io.dealsync.store.ConcurrentChangeException;
 import io.dealsync.store.DatabaseUnavailableException;
 import io.dealsync.store.DealStore;
+import io.dealsync.store.FileRegistry;
 import io.dealsync.store.FileState;
 import io.dealsync.store.Dialect;
 import io.dealsync.store.StoreException;
@@ -115,7 +116,7 @@ public final class FileIntake {
             throw new UncheckedIOException("Reading " + name + " failed", e);
         }
         ledger.setSha256(pre.sha256());
-        String repeatOf = env.store().findDone(pre.sha256());
+        String repeatOf = env.store().files().findDone(pre.sha256());
         if (repeatOf != null) {
             ledger.setStatus(FileLedger.Status.repeat);
             ledger.setRepeatOf(repeatOf);
@@ -130,7 +131,7 @@ public final class FileIntake {
         boolean json = !name.toLowerCase(Locale.ROOT).endsWith(".csv");
         RecordReader.Kind kind = json ? RecordReader.Kind.JSON : RecordReader.Kind.CSV;
         Path rejectsDir = source.isEmpty() ? env.rejectsDir() : env.rejectsDir().resolve(source);
-        FileState state = env.store().beginFile(name, source, pre.sha256(), run.runId(), book.fingerprint(),
+        FileState state = env.store().files().beginFile(name, source, pre.sha256(), run.runId(), book.fingerprint(),
                 RecordFileWriter.chooseName(rejectsDir, name, RecordFileWriter.Kind.REJECTS.suffix(kind), run.runId()).toString(),
                 RecordFileWriter.chooseName(rejectsDir, name, RecordFileWriter.Kind.WARNINGS.suffix(kind), run.runId()).toString());
         if (state.resumed()) {
@@ -148,8 +149,8 @@ public final class FileIntake {
                         profile.stageMapping());
                 // A fresh embedded database holds no deal this file could update: deals the file creates are
                 // found again only by later records of the same deal, which are duplicates anyway (R9).
-                StoredDeals stored = env.store().database().dialect() == Dialect.HSQLDB && env.store().countDeals() == 0
-                        ? StoredDeals.NONE : env.store();
+                StoredDeals stored = env.store().database().dialect() == Dialect.HSQLDB && env.store().reads().noDeals()
+                        ? StoredDeals.NONE : env.store().lookup();
                 long[] offsets = {state.rejectOffset(), state.warningOffset()};
                 // Pipeline: the next chunk is read and judged on one thread while this one writes the current
                 // chunk, so parsing and rules overlap the database writes (2 cores). At most three chunks live.
@@ -163,7 +164,7 @@ public final class FileIntake {
                     offsets = write(chunk, judge, ctx, stored, state, run, ledger, writers, offsets, next);
                     long every = env.checkpointRecords();
                     if (ledger.getRead() / every != (ledger.getRead() - chunk.records().size()) / every) {
-                        env.store().database().checkpoint();
+                        env.store().checkpoint();
                     }
                     progress.records(display(source, name), ledger.getRead());
                 }
@@ -178,8 +179,8 @@ public final class FileIntake {
             throw new UncheckedIOException("Reading " + name + " failed", e);
         }
         ledger.setDurationMs(millis(start));
-        env.store().finishFile(state.id(), "done", toJson(ledger), counts(ledger), null);
-        env.store().database().checkpoint(); // durable before the route moves the file to .done/
+        env.store().files().finishFile(state.id(), "done", toJson(ledger), counts(ledger), null);
+        env.store().checkpoint(); // durable before the route moves the file to .done/
         LOG.info("{}: read {}, created {}, updated {}, unchanged {}, rejected {}, skipped {}, warnings {}, expired {} in {} ms",
                 display(source, name), ledger.getRead(), ledger.getCreated(), ledger.getUpdated(), ledger.getUnchanged(),
                 ledger.getRejected(), ledger.getSkipped(), ledger.getWarnings(), ledger.getExpired(), ledger.getDurationMs());
@@ -191,7 +192,7 @@ public final class FileIntake {
         try {
             return RecordReaders.open(file, profile);
         } catch (UnreadableFileException e) {
-            env.store().finishFile(state.id(), "failed", null, counts(ledger), e.getMessage());
+            env.store().files().finishFile(state.id(), "failed", null, counts(ledger), e.getMessage());
             ledger.setStatus(FileLedger.Status.failed);
             ledger.setError(e.getMessage());
             throw e;
@@ -199,7 +200,7 @@ public final class FileIntake {
     }
 
     private void fail(FileLedger ledger, RunContext run, String problem) throws UnreadableFileException {
-        env.store().recordFailed(ledger.getName(), ledger.getSource(), ledger.getSha256(), run.runId(), problem);
+        env.store().files().recordFailed(ledger.getName(), ledger.getSource(), ledger.getSha256(), run.runId(), problem);
         ledger.setStatus(FileLedger.Status.failed);
         ledger.setError(problem);
         throw new UnreadableFileException(problem);
@@ -287,8 +288,8 @@ public final class FileIntake {
                 FileLedger after = copy(ledger);
                 after.add(delta);
                 long last = chunk.records().get(chunk.records().size() - 1).position();
-                env.store().applyChunk(state, run.runId(), run.asOf(), decisions,
-                        new DealStore.Checkpoint(last, offsets[0], offsets[1], toJson(after), counts(after)));
+                env.store().writer().apply(state, run.runId(), run.asOf(), decisions,
+                        new FileRegistry.Checkpoint(last, offsets[0], offsets[1], toJson(after), counts(after)));
                 ledger.add(delta);
                 run.ledger().addNotifications(decisions.stream().filter(d -> d.notifyEvent() != null).count());
                 LOG.debug("{}: batch up to line {} written ({} records)", ledger.getName(), last, decisions.size());

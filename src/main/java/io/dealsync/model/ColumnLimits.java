@@ -51,6 +51,7 @@ public final class ColumnLimits {
     private static final int NAME = 200;
     private static final int PHONE = 50;
     private static final int EMAIL = 320;
+    private static final int TEAM = 100;
 
     private ColumnLimits() {
     }
@@ -74,6 +75,10 @@ public final class ColumnLimits {
             out = check(out, Field.SOLUTION_PREFIX + "1", sols.get(0).toCell(), SOLUTION);
         }
         List<TeamMember> team = d.getTeam();
+        if (team.size() > TEAM) { // the team is one column of the deal row
+            out = out == null ? new ArrayList<>(1) : out;
+            out.add(new String[] {Field.TEAM_PREFIX + (TEAM + 1), "at most " + TEAM + " team members are stored"});
+        }
         for (int i = 0; i < team.size(); i++) {
             TeamMember m = team.get(i);
             String column = Field.TEAM_PREFIX + (i + 1);

@@ -192,7 +192,7 @@ public final class RuleCases {
             return new Result(c, List.of(e.getMessage()));
         }
         ChunkJudge judge = new ChunkJudge(book);
-        List<Decision> decisions = judge.decide(records, keys -> stored,
+        List<Decision> decisions = judge.decide(records, io.dealsync.sync.StoredDeals.of(stored),
                 new ChunkJudge.FileContext(c.asOf, DEFAULT_PARTNER_ID, Map.of()));
         for (int i = 0; i < c.steps.size(); i++) {
             Step step = c.steps.get(i);

@@ -183,6 +183,38 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A file beside an embedded file database ({@code data/dealsync} + suffix), or null for an in-memory or
+     * server database.
+     */
+    public java.nio.file.Path filePath(String suffix) {
+        String url = dataSource.getJdbcUrl();
+        if (!url.startsWith("jdbc:hsqldb:file:")) {
+            return null;
+        }
+        String path = url.substring("jdbc:hsqldb:file:".length());
+        int semi = path.indexOf(';');
+        return java.nio.file.Path.of((semi < 0 ? path : path.substring(0, semi)) + suffix);
+    }
+
+    /** The single number a query of ours returns (counts). */
+    public long count(String sql) {
+        try (Connection c = connection(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("Counting failed", e);
+        }
+    }
+
+    /** The next value of one of the schema's sequences. */
+    long nextValue(Connection c, String sequence) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(dialect.nextValue(sequence))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

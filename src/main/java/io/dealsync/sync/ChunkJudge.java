@@ -3,6 +3,7 @@ package io.dealsync.sync;
 import io.dealsync.ingest.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
+import io.dealsync.model.Hash64;
 import io.dealsync.model.Solution;
 import io.dealsync.model.Violation;
 import io.dealsync.rules.Judge;
@@ -11,7 +12,7 @@ import io.dealsync.rules.RuleBook;
 import io.dealsync.model.ColumnLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,8 @@ public final class ChunkJudge {
         final String defaultPartnerId;
         final Map<String, Integer> extraStageNames;
         final SeenKeys seen = new SeenKeys();
+        private long salt;
+        private String saltOf;
 
         public FileContext(LocalDate asOf, String defaultPartnerId, Map<String, Integer> extraStageNames) {
             this.asOf = asOf;
@@ -42,6 +45,15 @@ public final class ChunkJudge {
 
         public LocalDate asOf() {
             return asOf;
+        }
+
+        /** The salt of this file's record fingerprints under the given rules (computed once per rule book). */
+        long salt(String rulesFingerprint) {
+            if (!rulesFingerprint.equals(saltOf)) {
+                salt = RecordFingerprint.salt(rulesFingerprint, this);
+                saltOf = rulesFingerprint;
+            }
+            return salt;
         }
 
         /** Marks a key as seen on a line (a resumed file re-learns the keys of records settled before the crash). */
@@ -60,74 +72,146 @@ public final class ChunkJudge {
         return book;
     }
 
+    /**
+     * Decides a chunk. A record whose fingerprint equals that of the record last applied to its deal is that
+     * record again: unchanged, with no rules work and no write (R9 still applies: a second occurrence in the
+     * file is judged). Every other record is laid over its stored deal and judged in one rules session.
+     */
     public List<Decision> decide(List<SourceRecord> records, StoredDeals storedDeals, FileContext ctx) {
         ReferenceData ref = book.reference();
-        // 1. keys of the chunk, looked up in one call
-        Set<String> keys = new LinkedHashSet<>();
+        int n = records.size();
+        // 1. the chunk's keys, looked up in the narrow key index in one call
+        List<List<String>> keys = new ArrayList<>(n);
+        Set<Long> hashes = new HashSet<>();
         for (SourceRecord r : records) {
-            if (r.deal() != null) {
-                keys.addAll(lookupKeys(r.deal(), ctx));
+            List<String> k = r.isMalformed() ? List.of() : lookupKeys(r.deal(), ctx);
+            keys.add(k);
+            for (String key : k) {
+                hashes.add(Hash64.of(key));
             }
         }
-        Map<String, Deal> stored = keys.isEmpty() ? Map.of() : storedDeals.find(keys);
+        Map<Long, StoredDeals.KeyRow> rows = hashes.isEmpty() ? Map.of() : storedDeals.keys(hashes);
 
-        // 2. lay each record over its stored deal
-        Deal[] proposed = new Deal[records.size()];
-        Deal[] before = new Deal[records.size()];
-        List<Deal> toJudge = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
+        // 2. records the store holds exactly as they are; the others' deals are read whole
+        long salt = ctx.salt(book.fingerprint());
+        long[] prints = new long[n];
+        Decision[] out = new Decision[n];
+        Set<Long> wanted = new HashSet<>();
+        for (int i = 0; i < n; i++) {
             SourceRecord r = records.get(i);
-            if (r.isMalformed()) {
+            prints[i] = RecordFingerprint.of(r, salt);
+            StoredDeals.KeyRow same = sameRecordAgain(keys.get(i), rows, prints[i]);
+            if (same != null && firstInFile(keys.get(i), same.dealId(), r.position(), ctx)) {
+                out[i] = Decision.unchangedAgain(r, prints[i]);
                 continue;
             }
-            Deal found = null;
-            for (String k : lookupKeys(r.deal(), ctx)) {
-                found = stored.get(k);
-                if (found != null) {
-                    break;
+            for (String key : keys.get(i)) {
+                StoredDeals.KeyRow row = rows.get(Hash64.of(key));
+                if (row != null) {
+                    wanted.add(row.dealId());
                 }
             }
+        }
+        Map<Long, Deal> byId = wanted.isEmpty() ? Map.of() : storedDeals.deals(wanted);
+
+        // 3. lay each remaining record over its stored deal
+        Deal[] proposed = new Deal[n];
+        Deal[] before = new Deal[n];
+        List<Deal> toJudge = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SourceRecord r = records.get(i);
+            if (out[i] != null || r.isMalformed()) {
+                continue;
+            }
+            Deal found = resolve(keys.get(i), rows, byId);
             Deal p = merge(r, found, ctx, ref);
             before[i] = found;
             proposed[i] = p;
             if (!p.isSolutionAssessment()) {
                 continue; // skipped: not ours to judge, and not a duplicate either
             }
-            long first = 0;
-            for (String k : p.getKeys()) {
-                long l = ctx.seen.firstLineOrAdd(k, r.position());
-                // a chunk decided again after a failed write meets its own records: not duplicates
-                if (l != 0 && l != r.position() && first == 0) {
-                    first = l;
-                }
+            List<String> seenAs = new ArrayList<>(p.getKeys());
+            if (found != null) {
+                seenAs.add(dealKey(found.getId()));
             }
-            p.setDuplicateOfLine(first);
-            if (found != null && found.isClosed() && p.sameContentAs(found) && first == 0) {
+            p.setDuplicateOfLine(firstLine(seenAs, r.position(), ctx));
+            if (found != null && found.isClosed() && p.sameContentAs(found) && !p.isDuplicateInFile()) {
                 continue; // R30: a closed deal sent again unchanged is a silent no-op
             }
             toJudge.add(p);
         }
 
-        // 3. one rules session for the chunk
+        // 4. one rules session for the chunk
         if (!toJudge.isEmpty()) {
             Judge.judge(book, toJudge, ctx.extraStageNames);
         }
 
-        // 4. decisions
-        List<Decision> out = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            out.add(decision(records.get(i), proposed[i], before[i], ref));
+        // 5. decisions
+        List<Decision> decisions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            decisions.add(out[i] != null ? out[i] : decision(records.get(i), proposed[i], before[i], ref, prints[i]));
         }
-        return out;
+        return decisions;
     }
 
-    private Decision decision(SourceRecord r, Deal p, Deal stored, ReferenceData ref) {
+    /** The key row whose deal was last given exactly this record, or null. */
+    private static StoredDeals.KeyRow sameRecordAgain(List<String> keys, Map<Long, StoredDeals.KeyRow> rows, long print) {
+        if (print == 0) {
+            return null;
+        }
+        for (String key : keys) {
+            StoredDeals.KeyRow row = rows.get(Hash64.of(key));
+            if (row != null && row.contentHash() == print) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** Records the record's keys and its deal as seen; true when none was seen on an earlier line (R9). */
+    private static boolean firstInFile(List<String> keys, long dealId, long line, FileContext ctx) {
+        List<String> all = new ArrayList<>(keys);
+        all.add(dealKey(dealId));
+        return firstLine(all, line, ctx) == 0;
+    }
+
+    /** The first earlier line that holds one of these keys (0: none); every key is recorded for this line. */
+    private static long firstLine(List<String> keys, long line, FileContext ctx) {
+        long first = 0;
+        for (String k : keys) {
+            long l = ctx.seen.firstLineOrAdd(k, line);
+            // a chunk decided again after a failed write meets its own records: not duplicates
+            if (l != 0 && l != line && first == 0) {
+                first = l;
+            }
+        }
+        return first;
+    }
+
+    /** A stored deal seen in the file, whichever of its keys the record used. */
+    private static String dealKey(long id) {
+        return "D:" + id;
+    }
+
+    /** The stored deal the first of the record's keys finds (its own keys checked: a hash finds, the key decides). */
+    private static Deal resolve(List<String> keys, Map<Long, StoredDeals.KeyRow> rows, Map<Long, Deal> byId) {
+        for (String key : keys) {
+            StoredDeals.KeyRow row = rows.get(Hash64.of(key));
+            Deal d = row == null ? null : byId.get(row.dealId());
+            if (d != null && d.getKeys().contains(key)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private Decision decision(SourceRecord r, Deal p, Deal stored, ReferenceData ref, long print) {
         if (r.isMalformed()) {
             return new Decision(r, Decision.Outcome.REJECT, null, null,
-                    List.of(Judge.violation(ref, "MALFORMED_RECORD", "", r.malformed())), false, false, null);
+                    List.of(Judge.violation(ref, "MALFORMED_RECORD", "", r.malformed())), false, false, null, 0);
         }
         if (!p.isSolutionAssessment()) {
-            return new Decision(r, Decision.Outcome.SKIP, p, stored, List.of(), false, false, null);
+            return new Decision(r, Decision.Outcome.SKIP, p, stored, List.of(), false, false, null, 0);
         }
         List<Violation> violations = new ArrayList<>(Judge.violations(p, ref));
         for (SourceRecord.ReadProblem problem : r.problems()) {
@@ -143,7 +227,7 @@ public final class ChunkJudge {
             boolean expireStored = stored != null && stored.isReceived() && p.isExpiryDue()
                     && p.hasRaised("DEAL_EXPIRED") && !p.isDuplicateInFile();
             return new Decision(r, Decision.Outcome.REJECT, p, stored, List.copyOf(violations), false, expireStored,
-                    expireStored ? "Expired" : null);
+                    expireStored ? "Expired" : null, 0);
         }
         boolean expired = false;
         if (p.isExpiryDue() && p.isIncoming() && p.isReceived()) {
@@ -162,7 +246,9 @@ public final class ChunkJudge {
         }
         Decision.Outcome outcome = stored == null ? Decision.Outcome.CREATE
                 : p.sameContentAs(stored) ? Decision.Outcome.UNCHANGED : Decision.Outcome.UPDATE;
-        return new Decision(r, outcome, p, stored, List.copyOf(violations), expired, false, notify);
+        // a deal awaiting an answer, or one the engine expired, is always judged again (its window runs)
+        long applied = expired || (p.isIncoming() && p.isReceived()) ? 0 : print;
+        return new Decision(r, outcome, p, stored, List.copyOf(violations), expired, false, notify, applied);
     }
 
     /** Keys to look the record up by: its Referral ID, and its (PartnerID after default, CRM ID). */

@@ -20,9 +20,10 @@ public final class Decision {
     private final boolean expired;
     private final boolean expireStored;
     private final String notifyEvent;
+    private final long contentHash;
 
     Decision(SourceRecord record, Outcome outcome, Deal proposed, Deal stored, List<Violation> violations,
-            boolean expired, boolean expireStored, String notifyEvent) {
+            boolean expired, boolean expireStored, String notifyEvent, long contentHash) {
         this.record = record;
         this.outcome = outcome;
         this.proposed = proposed;
@@ -31,11 +32,17 @@ public final class Decision {
         this.expired = expired;
         this.expireStored = expireStored;
         this.notifyEvent = notifyEvent;
+        this.contentHash = contentHash;
+    }
+
+    /** The record last applied to its deal, sent again: unchanged, not judged, nothing to write. */
+    static Decision unchangedAgain(SourceRecord record, long contentHash) {
+        return new Decision(record, Outcome.UNCHANGED, null, null, List.of(), false, false, null, contentHash);
     }
 
     public SourceRecord record() { return record; }
     public Outcome outcome() { return outcome; }
-    /** The deal as this record leaves it (null for malformed records). */
+    /** The deal as this record leaves it (null for malformed records and records {@link #recognised()}). */
     public Deal proposed() { return proposed; }
     /** The deal as stored before the record, or null. */
     public Deal stored() { return stored; }
@@ -50,4 +57,8 @@ public final class Decision {
     /** "Declined" or "Expired" when the sender must be notified, else null. */
     public String notifyEvent() { return notifyEvent; }
     public long line() { return record.position(); }
+    /** The fingerprint the store keeps with the deal once this decision is applied (0: judge it again next time). */
+    public long contentHash() { return contentHash; }
+    /** Recognised by its fingerprint alone: no stored deal was read, no rule ran. */
+    public boolean recognised() { return outcome == Outcome.UNCHANGED && proposed == null; }
 }

@@ -85,10 +85,10 @@ class CrashSafetyTest {
             dump(c, sb, "SELECT d.crm_id, n.event, n.recipient, n.as_of,"
                     + " CASE WHEN n.delivered_at IS NULL THEN 'pending' ELSE 'delivered' END FROM notification n"
                     + " JOIN deal d ON d.id = n.deal_id ORDER BY d.crm_id, n.event");
-            dump(c, sb, "SELECT d.crm_id, t.position, t.email FROM team_member t JOIN deal d ON d.id = t.deal_id"
-                    + " ORDER BY d.crm_id, t.position");
-            dump(c, sb, "SELECT d.crm_id, m.stage, m.marked_on FROM stage_mark m JOIN deal d ON d.id = m.deal_id"
-                    + " ORDER BY d.crm_id, m.stage");
+            dump(c, sb, "SELECT crm_id, team, mark_1, mark_2, mark_3, mark_4 FROM deal ORDER BY crm_id");
+            // the fingerprints the key index is rebuilt from (the index itself is a file on the embedded database)
+            dump(c, sb, "SELECT crm_id, content_hash FROM deal ORDER BY crm_id");
+            dump(c, sb, "SELECT d.crm_id, a.received_on FROM awaiting_answer a JOIN deal d ON d.id = a.deal_id ORDER BY d.crm_id");
             dump(c, sb, "SELECT name, status, records_read, created, updated, unchanged, rejected, skipped, warnings, expired"
                     + " FROM ingested_file WHERE status = 'done' ORDER BY name");
             dump(c, sb, "SELECT f.name, r.line, r.codes FROM reject r JOIN ingested_file f ON f.id = r.file_id"

@@ -111,7 +111,7 @@ final class Harness {
     }
 
     long count(String sql) {
-        return withStore(s -> s.count(sql));
+        return withStore(s -> s.database().count(sql));
     }
 
     /** Rows of a query (bound parameters), each column as text (null as "null"). */

@@ -147,7 +147,7 @@ class ValidateCommandTest {
     /** Database state (deals, history, notifications, team, marks, files, rejects) plus every runtime file but the database's. */
     static String snapshot(Harness h) throws Exception {
         StringBuilder sb = new StringBuilder(CrashSafetyTest.state(h));
-        for (String table : List.of("deal", "deal_history", "team_member", "stage_mark", "ingested_file", "reject", "notification")) {
+        for (String table : List.of("deal", "deal_history", "deal_key", "awaiting_answer", "ingested_file", "reject", "notification")) {
             sb.append(table).append('=').append(h.count("SELECT COUNT(*) FROM " + table)).append('\n');
         }
         for (Path dir : List.of(h.inbox(), h.rejects(), h.reports(), h.outbox())) {

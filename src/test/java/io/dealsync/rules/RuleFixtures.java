@@ -33,7 +33,7 @@ public final class RuleFixtures {
     }
 
     /** A valid Outgoing deal the partner created: Active/Accepted, all R1-R7 columns, no stage marked. */
-    static CaseDeal accepted() {
+    public static CaseDeal accepted() {
         return new CaseDeal()
                 .set("Referral ID", "")
                 .set("CRM ID", "CRM-1001")
@@ -148,7 +148,7 @@ public final class RuleFixtures {
         for (int i = 0; i < records.size(); i++) {
             in.add(records.get(i).toRecord(i + 2L));
         }
-        return new ChunkJudge(book()).decide(in, keys -> byKey, new ChunkJudge.FileContext(asOf, PARTNER, Map.of()));
+        return new ChunkJudge(book()).decide(in, io.dealsync.sync.StoredDeals.of(byKey), new ChunkJudge.FileContext(asOf, PARTNER, Map.of()));
     }
 
     /** The findings as {@code CODE(Field)} (or {@code CODE} without a field), sorted. */

@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
-/** How a deal's columns map to the {@code deal} table (stage marks and team live in their own tables). */
-final class DealColumns {
+/**
+ * How a deal maps to its row of the {@code deal} table: one row holds the whole deal, its four stage marks
+ * and its team included, so storing a deal is one row insert (docs/architecture.md, "The store").
+ */
+final class DealRows {
     enum Kind { TEXT, DATE, INT }
 
     record Col(String name, Field field, Kind kind) {
@@ -56,10 +59,14 @@ final class DealColumns {
             new Col("assessment_location", Field.ASSESSMENT_LOCATION, Kind.TEXT),
             new Col("received_date", Field.RECEIVED_DATE, Kind.DATE),
             new Col("created_date", Field.CREATED_DATE, Kind.DATE),
-            new Col("invited_by", Field.INVITED_BY, Kind.TEXT));
+            new Col("invited_by", Field.INVITED_BY, Kind.TEXT),
+            new Col("mark_1", Field.STAGE_SECURE_LOE, Kind.DATE),
+            new Col("mark_2", Field.STAGE_COLLECT_DATA, Kind.DATE),
+            new Col("mark_3", Field.STAGE_PREPARE_REPORT, Kind.DATE),
+            new Col("mark_4", Field.STAGE_PRESENT, Kind.DATE));
 
     /** Columns besides the mapped ones, in this order after them. */
-    static final List<String> EXTRA = List.of("solution", "received_on", "stored_on", "updated_at", "last_file_id",
+    static final List<String> EXTRA = List.of("solution", "team", "team_size", "content_hash", "stored_on", "updated_at", "last_file_id",
             "last_line", "version", "id");
 
     static final String SELECT_LIST;
@@ -73,21 +80,24 @@ final class DealColumns {
             names.add(c.name());
             sets.add(c.name() + " = ?");
         }
-        SELECT_LIST = names + ", solution, stored_on, version, id";
+        SELECT_LIST = names + ", solution, team, stored_on, version, id";
         StringJoiner q = new StringJoiner(", ");
         for (int i = 0; i < COLS.size() + EXTRA.size(); i++) {
             q.add("?");
         }
         INSERT = "INSERT INTO deal (" + names + ", " + String.join(", ", EXTRA) + ") VALUES (" + q + ")";
-        UPDATE = "UPDATE deal SET " + sets + ", solution = ?, received_on = ?, stored_on = ?, updated_at = ?,"
+        UPDATE = "UPDATE deal SET " + sets + ", solution = ?, team = ?, team_size = ?, content_hash = ?, stored_on = ?, updated_at = ?,"
                 + " last_file_id = ?, last_line = ?, version = ? WHERE id = ? AND version = ?";
     }
 
-    private DealColumns() {
+    /** The parameter index of the expected version in {@link #UPDATE}. */
+    static final int UPDATE_EXPECTED_VERSION = COLS.size() + EXTRA.size() + 1;
+
+    private DealRows() {
     }
 
-    /** Binds the mapped columns, then solution, received_on, stored_on, updated_at, last_file_id, last_line, version, id. */
-    static int bind(PreparedStatement ps, Deal d, java.sql.Timestamp now, Long fileId, long line, int version)
+    /** Binds the mapped columns, then solution, team, team_size, content_hash, stored_on, updated_at, last_file_id, last_line, version, id. */
+    static int bind(PreparedStatement ps, Deal d, long print, java.sql.Timestamp now, Long fileId, long line, int version)
             throws SQLException {
         int i = 1;
         for (Col c : COLS) {
@@ -111,8 +121,14 @@ final class DealColumns {
         } else {
             ps.setString(i++, sol.get(0).toCell());
         }
-        // only a deal awaiting an answer has one: the expiry sweep's index stays small
-        setDate(ps, i++, d.isIncoming() && d.isReceived() ? d.getReceivedOn() : null);
+        String team = TeamCodec.encode(d.getTeam());
+        if (team == null) {
+            ps.setNull(i++, Types.VARCHAR);
+        } else {
+            ps.setString(i++, team);
+        }
+        ps.setInt(i++, d.getTeam().size()); // the export's number of Team member columns, without reading every team
+        ps.setLong(i++, print); // the key index is rebuilt from the rows: they keep the fingerprint too
         setDate(ps, i++, d.getStoredOn());
         ps.setTimestamp(i++, now);
         if (fileId == null) {
@@ -135,6 +151,11 @@ final class DealColumns {
         }
     }
 
+    /** The day an Incoming deal awaiting an answer was received (the sweep's index), or null for any other deal. */
+    static LocalDate awaitingSince(Deal d) {
+        return d.isIncoming() && d.isReceived() ? d.getReceivedOn() : null;
+    }
+
     /** Reads a row selected with {@link #SELECT_LIST}; with its id and version. */
     static Deal read(ResultSet rs) throws SQLException {
         Deal d = new Deal();
@@ -152,6 +173,7 @@ final class DealColumns {
         }
         String sol = rs.getString(i++);
         d.setSolutions(sol == null ? List.of() : new ArrayList<>(List.of(Solution.parse(sol))));
+        d.setTeam(TeamCodec.decode(rs.getString(i++)));
         d.setStoredOn(rs.getDate(i++).toLocalDate());
         d.setVersion(rs.getInt(i++));
         d.setId(rs.getLong(i));

@@ -1,0 +1,90 @@
+package io.dealsync.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * R50's sweep: every stored Incoming deal still Received whose answer window ended before the as-of date
+ * becomes Closed/Expired, with its history and outbox rows, in one set-based transaction. It reads only
+ * the small index of deals awaiting an answer ({@code awaiting_answer}), never the whole deal table.
+ */
+public final class ExpirySweep {
+    // awaiting_answer first: the join starts from the small index, never from the deal table
+    private static final String DUE = " FROM awaiting_answer a JOIN deal d ON d.id = a.deal_id WHERE a.received_on < ?";
+
+    private final Database db;
+
+    ExpirySweep(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Expires what is due. A row lock on engine_lock makes the sweeps of several instances run one after the
+     * other (the second finds nothing left).
+     *
+     * @return how many deals expired
+     */
+    public int sweep(LocalDate asOf, int windowDays, String runId, String instance) {
+        Date cutoff = Date.valueOf(asOf.minusDays(windowDays));
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                lock(c, instance, now);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO deal_history (deal_id, seq, changed_at, as_of, run_id,"
+                        + " action, old_status, new_status, changes) SELECT d.id, d.version + 1, ?, ?, ?, 'expired',"
+                        + " d.status || '/' || d.substatus, 'Closed/Expired', 'Expired by the sweep: no answer within the window'"
+                        + DUE)) {
+                    ps.setTimestamp(1, now);
+                    ps.setDate(2, Date.valueOf(asOf));
+                    ps.setString(3, runId);
+                    ps.setDate(4, cutoff);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO notification (deal_id, event, referral_id, crm_id,"
+                        + " partner_id, recipient, reason_code, as_of, created_at) SELECT d.id, 'Expired', d.referral_id, d.crm_id,"
+                        + " d.partner_id, COALESCE(d.invited_by, 'msft'), d.reason_code, ?, ?" + DUE
+                        + " AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.deal_id = d.id AND n.event = 'Expired')")) {
+                    ps.setDate(1, Date.valueOf(asOf));
+                    ps.setTimestamp(2, now);
+                    ps.setDate(3, cutoff);
+                    ps.executeUpdate();
+                }
+                int n;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET status = 'Closed', substatus = 'Expired',"
+                        + " version = version + 1, updated_at = ? WHERE id IN (SELECT deal_id FROM awaiting_answer WHERE received_on < ?)")) {
+                    ps.setTimestamp(1, now);
+                    ps.setDate(2, cutoff);
+                    n = ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM awaiting_answer WHERE received_on < ?")) {
+                    ps.setDate(1, cutoff);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The expiry sweep failed", e);
+        }
+    }
+
+    private static void lock(Connection c, String instance, Timestamp now) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT name FROM engine_lock WHERE name = 'sweep' FOR UPDATE")) {
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE engine_lock SET held_by = ?, held_at = ? WHERE name = 'sweep'")) {
+            ps.setString(1, instance);
+            ps.setTimestamp(2, now);
+            ps.executeUpdate();
+        }
+    }
+}

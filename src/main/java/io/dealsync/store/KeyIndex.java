@@ -1,0 +1,35 @@
+package io.dealsync.store;
+
+import io.dealsync.sync.StoredDeals.KeyRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which deal a key finds, and the fingerprint of the record last applied to it. PostgreSQL keeps it in the
+ * {@code deal_key} table, changed inside each chunk's transaction ({@link SqlKeyIndex}); the embedded
+ * database keeps it in a memory-mapped file beside its own, changed once the chunk committed
+ * ({@link MappedKeyIndex}).
+ */
+interface KeyIndex extends AutoCloseable {
+    /** One change of the index: a key added or moved to a deal, its fingerprint set, or the key gone. */
+    record Change(Kind kind, long keyHash, long dealId, long print) {
+        enum Kind { PUT, PRINT, REMOVE }
+    }
+
+    Map<Long, KeyRow> find(Collection<Long> keyHashes);
+
+    /** Inside the chunk's transaction. */
+    void write(Connection c, List<Change> changes) throws SQLException;
+
+    /** Once the chunk's transaction committed. */
+    void committed(List<Change> changes);
+
+    /** The database has just been made durable (CHECKPOINT or shutdown). */
+    void durable();
+
+    @Override
+    void close();
+}

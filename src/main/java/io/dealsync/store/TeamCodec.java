@@ -1,0 +1,50 @@
+package io.dealsync.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dealsync.model.TeamMember;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A deal's team as one column of the deal row ({@code [["First","Last","phone","email"], ...]}): a team list
+ * always replaces the stored one (domain.md), so it is written and read whole, and a row per member would
+ * only add index work to every write.
+ */
+final class TeamCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TeamCodec() {
+    }
+
+    static String encode(List<TeamMember> team) {
+        if (team.isEmpty()) {
+            return null;
+        }
+        List<String[]> rows = new ArrayList<>(team.size());
+        for (TeamMember m : team) {
+            rows.add(new String[] {m.getFirstName(), m.getLastName(), m.getPhone(), m.getEmail()});
+        }
+        try {
+            return JSON.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<TeamMember> decode(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            String[][] rows = JSON.readValue(text, String[][].class);
+            List<TeamMember> team = new ArrayList<>(rows.length);
+            for (String[] r : rows) {
+                team.add(new TeamMember(r[0], r[1], r[2], r[3]));
+            }
+            return team;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored team cannot be read back", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.dealsync.sync;
+
+import io.dealsync.ingest.SourceRecord;
+import io.dealsync.model.Deal;
+import io.dealsync.model.Field;
+import io.dealsync.model.Hash64;
+import io.dealsync.model.Solution;
+import io.dealsync.model.TeamMember;
+
+/**
+ * The fingerprint of what a record says: every column it carries with its value (after the reader's
+ * parsing, so the same deal read through any profile gives the same print), salted with what else decides
+ * the outcome (the rules' fingerprint, the default partner id, the source's stage names). The store keeps
+ * the print of the record last applied to each deal; a record with the same print is that record again,
+ * and is unchanged without any rules work (docs/architecture.md, "Unchanged records").
+ */
+final class RecordFingerprint {
+    private RecordFingerprint() {
+    }
+
+    /** The file's salt: a rules change, or another default partner id or stage mapping, judges every record again. */
+    static long salt(String rulesFingerprint, ChunkJudge.FileContext ctx) {
+        return new Hash64().add(rulesFingerprint).add(ctx.defaultPartnerId)
+                .add(new java.util.TreeMap<>(ctx.extraStageNames).toString()).value();
+    }
+
+    /** The record's print, or 0 when it must always be judged (unreadable, or a value that did not read). */
+    static long of(SourceRecord r, long salt) {
+        if (r.isMalformed() || !r.problems().isEmpty()) {
+            return 0;
+        }
+        Deal d = r.deal();
+        Hash64 h = new Hash64().add(salt);
+        for (Field f : Field.values()) {
+            if (r.presentColumns().contains(f.header())) {
+                h.add(f.ordinal()).add(d.get(f));
+            }
+        }
+        if (r.presentColumns().contains(SourceRecord.SOLUTIONS)) {
+            h.add(-1);
+            for (Solution s : d.getSolutions()) {
+                h.add(s.toCell());
+            }
+        }
+        if (r.presentColumns().contains(SourceRecord.TEAM)) {
+            h.add(-2);
+            for (TeamMember m : d.getTeam()) {
+                h.add(m.toCell());
+            }
+        }
+        return h.value();
+    }
+}
