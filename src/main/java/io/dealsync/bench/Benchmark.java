@@ -1,146 +1,174 @@
 package io.dealsync.bench;
 
-import io.dealsync.ingest.RecordReader;
-import io.dealsync.ingest.RecordReaders;
-import io.dealsync.ingest.SourceProfile;
-import io.dealsync.ingest.SourceRecord;
-import io.dealsync.rules.RuleBook;
-import io.dealsync.sync.ChunkJudge;
-import io.dealsync.sync.StoredDeals;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * quality.md's benchmark: generates its own data, then runs the real engine (the launcher's main class,
- * real routes and rules, a fresh embedded database) in a child JVM capped at -Xmx256m per scenario, and
- * prints records/s, wall time (JVM start included) and peak heap. Also prints two floors measured in this
- * JVM: parsing alone, and the rules alone over the parsed records.
+ * quality.md's benchmark: generates data shaped like real exports ({@link DataGenerator}), then runs the
+ * real engine (the launcher's main class, real routes and rules) in a child JVM capped at -Xmx256m per
+ * scenario, and prints records/s, wall time (JVM start included), peak heap and peak RSS against the bars.
+ * Two floors measured in this JVM give context: parsing alone, and the rules alone ({@link Floors}).
  */
 public final class Benchmark {
+    private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
     private final Path home;
     private final Path dir;
     private final int records;
     private final int jsonRecords;
+    private final boolean postgres;
     private final PrintStream out;
     private final List<String> rows = new ArrayList<>();
+    private final ChildEngine engine;
 
-    public Benchmark(Path home, Path dir, int records, int jsonRecords, PrintStream out) {
+    public Benchmark(Path home, Path dir, int records, int jsonRecords, boolean postgres, PrintStream out) {
         this.home = home;
         this.dir = dir;
         this.records = records;
         this.jsonRecords = jsonRecords;
+        this.postgres = postgres;
         this.out = out;
-    }
-
-    record Result(double seconds, long peakHeapMb, int exit, String output) {
+        this.engine = new ChildEngine(home, out);
     }
 
     public int run() throws Exception {
-        Files.createDirectories(dir);
-        Path day1 = dir.resolve("data/b1-" + records + ".csv");
-        Path day2 = dir.resolve("data/b4-" + records + ".csv");
-        Path small = dir.resolve("data/b1-" + (records / 10) + ".csv");
-        Path json = dir.resolve("data/b2-" + jsonRecords + ".json");
-        Files.createDirectories(day1.getParent());
-        out.println("Generating data in " + dir + " (deterministic, seed 42)...");
-        if (!Files.exists(day1)) {
-            DataGenerator.day1Csv(day1, records, 42);
-        }
-        if (!Files.exists(small)) {
-            DataGenerator.day1Csv(small, records / 10, 42);
-        }
-        if (!Files.exists(day2)) {
-            DataGenerator.day2Csv(day2, records, 42);
-        }
-        if (!Files.exists(json)) {
-            DataGenerator.partnerCenterJson(json, jsonRecords, 42);
-        }
-        out.printf("B1 file: %,d records, %,.0f MB%n", records, Files.size(day1) / 1e6);
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        int small = Math.max(1, records / 10);
+        Path day1 = data.resolve("b1-" + records + ".csv");
+        Path day2 = data.resolve("b4-" + records + ".csv");
+        Path day1Small = data.resolve("b1-" + small + ".csv");
+        Path day2Small = data.resolve("b4-" + small + ".csv");
+        Path json = data.resolve("b2-" + jsonRecords + ".json");
+        out.println("Generating data in " + data + " (deterministic, seed 42)...");
+        generate(day1, p -> DataGenerator.day1Csv(p, records, 42));
+        generate(day2, p -> DataGenerator.day2Csv(p, records, 42));
+        generate(day1Small, p -> DataGenerator.day1Csv(p, small, 42));
+        generate(day2Small, p -> DataGenerator.day2Csv(p, small, 42));
+        generate(json, p -> DataGenerator.partnerCenterJson(p, jsonRecords, 42));
+        out.printf("B1 file: %,d records, %,.0f MB, %,d bytes a row; second night: %,d records%n", records,
+                Files.size(day1) / 1e6, Files.size(day1) / records, records + records / 50);
 
-        floors(day1);
+        rows.addAll(Floors.measure(home, day1));
 
         Path b1 = fresh("b1");
-        Result r = engine(b1, day1, "run", "--once");
-        row("B1 " + fmt(records) + " CSV, new database", records, r, 30_000);
+        ChildEngine.Result r1 = engine.run(b1, List.of(day1), null, "run", "--once");
+        rate("B1 " + fmt(records) + " CSV, new database", records, r1, 30_000);
         Path b1s = fresh("b1-small");
-        Result rs = engine(b1s, small, "run", "--once");
-        row("B1 " + fmt(records / 10) + " CSV (memory check)", records / 10, rs, 30_000);
-        Result b3 = engine(b1, day1, "run", "--once");
-        rows.add(String.format("%-40s %10s %9.1f s %8d MB  %s", "B3 B1 file again (repeat)", "-", b3.seconds, b3.peakHeapMb,
-                b3.seconds < 5 ? "ok (< 5 s)" : "MISSED (bar 5 s)"));
-        Result b4 = engine(b1, day2, "run", "--once");
-        row("B4 " + fmt(records) + " CSV, second day", records, b4, 20_000);
-        Result b5 = engine(b1, null, "expire", "--as-of", "2026-12-31");
-        rows.add(String.format("%-40s %10s %9.1f s %8d MB  %s", "B5 sweep over " + fmt(records) + " deals", "-", b5.seconds,
-                b5.peakHeapMb, b5.seconds < 15 ? "ok (< 15 s)" : "MISSED (bar 15 s)"));
+        rate("B1 " + fmt(small) + " CSV (memory check)", small, engine.run(b1s, List.of(day1Small), null, "run", "--once"), 30_000);
+        bounded("B3 B1 file again (repeat)", engine.run(b1, List.of(day1), null, "run", "--once"), 3);
+        ChildEngine.Result b4 = engine.run(b1, List.of(day2), null, "run", "--once");
+        rate("B4 second night, " + fmt(records + records / 50) + " on B1's deals", records + records / 50, b4, 50_000);
+        ChildEngine.Result b4s = engine.run(b1s, List.of(day2Small), null, "run", "--once");
+        rate("B4 second night, " + fmt(small + small / 50) + " (growth check)", small + small / 50, b4s, 50_000);
+        double growth = (b4.seconds() / (records + records / 50)) / (b4s.seconds() / (small + small / 50));
+        rows.add(String.format("%-44s %10s %9s %11s %11s  %s", "B4 time a record, large / small", String.format("%.2fx", growth),
+                "-", "-", "-", growth <= 1.3 ? "ok (<= 1.3x)" : "MISSED (bar 1.3x)"));
+        smallFiles(b1);
+        bounded("B5 sweep over " + fmt(records) + " B1 deals", engine.run(b1, List.of(), null, "expire", "--as-of", "2026-12-31"), 10);
         Path b2 = fresh("b2");
-        Result j = engine(b2, json, "run", "--once");
-        row("B2 " + fmt(jsonRecords) + " Partner Center JSON", jsonRecords, j, 25_000);
+        rate("B2 " + fmt(jsonRecords) + " Partner Center JSON", jsonRecords, engine.run(b2, List.of(json), null, "run", "--once"), 25_000);
         Path b6 = fresh("b6");
-        Result e = engine(b6, null, "run", "--once");
-        rows.add(String.format("%-40s %10s %9.1f s %8d MB  %s", "B6 run --once, empty inbox", "-", e.seconds, e.peakHeapMb,
-                e.seconds < 6 ? "ok (< 6 s)" : "MISSED (bar 6 s)"));
-        Result c = engine(b6, null, "rules", "check");
-        rows.add(String.format("%-40s %10s %9.1f s %8d MB  %s", "B6 rules check", "-", c.seconds, c.peakHeapMb,
-                c.seconds < 6 ? "ok (< 6 s)" : "MISSED (bar 6 s)"));
+        bounded("B6 run --once, empty inbox", engine.run(b6, List.of(), null, "run", "--once"), 4);
+        bounded("B6 rules check", engine.run(b6, List.of(), null, "rules", "check"), 4);
+        if (postgres) {
+            onPostgres(day1, day2);
+        }
 
         out.println();
-        out.printf("%-40s %10s %11s %11s  %s%n", "scenario", "records/s", "wall", "peak heap", "bar");
+        out.printf("%-44s %10s %11s %11s %11s  %s%n", "scenario", "records/s", "wall", "peak heap", "peak RSS", "bar");
         rows.forEach(out::println);
         return 0;
     }
 
-    private void floors(Path file) throws IOException {
-        long t0 = System.nanoTime();
-        List<SourceRecord> sample = new ArrayList<>();
-        long n = 0;
-        try (RecordReader reader = RecordReaders.open(file, SourceProfile.canonical())) {
-            while (reader.hasNext()) {
-                SourceRecord rec = reader.next();
-                if (sample.size() < 200_000) {
-                    sample.add(rec);
-                }
-                n++;
-            }
-        } catch (io.dealsync.ingest.UnreadableFileException ex) {
-            throw new IOException(ex);
+    /** B7: one 10-record file on the large database, then 50 small files in one run. */
+    private void smallFiles(Path b1) throws Exception {
+        Path ten = dir.resolve("data/b7-10.csv");
+        DataGenerator.day1Csv(ten, 10, 7, 5_000_000);
+        ChildEngine.Result r = engine.run(b1, List.of(ten), null, "run", "--once");
+        long fileMs = lastFileMillis(b1);
+        rows.add(String.format("%-44s %10s %9.1f s %8d MB %8d MB  %s", "B7 10-record file on the B1 database",
+                fileMs + " ms", r.seconds(), r.peakHeapMb(), r.peakRssMb(),
+                fileMs < 1000 ? "ok (file < 1 s)" : "MISSED (file, bar 1 s)"));
+        List<Path> fifty = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Path f = dir.resolve(String.format("data/b7-small-%02d.csv", i));
+            DataGenerator.day1Csv(f, 200, 70 + i, 6_000_000 + i * 1000);
+            fifty.add(f);
         }
-        double parse = (System.nanoTime() - t0) / 1e9;
-        rows.add(String.format("%-40s %,10.0f %9.1f s %11s  %s", "floor: parse B1 alone", n / parse, parse, "-", "(context)"));
-        RuleBook book = RuleBook.compile(home.resolve("rules"));
-        ChunkJudge judge = new ChunkJudge(book);
-        ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(LocalDate.of(2026, 11, 26), "4000000", null);
-        for (int pass = 0; pass < 2; pass++) { // first pass warms the JIT; the second is the floor
-            long t1 = System.nanoTime();
-            ChunkJudge.FileContext c = pass == 0 ? new ChunkJudge.FileContext(ctx.asOf(), "4000000", null) : ctx;
-            for (int from = 0; from < sample.size(); from += 1000) {
-                judge.decide(sample.subList(from, Math.min(sample.size(), from + 1000)), StoredDeals.NONE, c);
-            }
-            double secs = (System.nanoTime() - t1) / 1e9;
-            if (pass == 1) {
-                rows.add(String.format("%-40s %,10.0f %9.1f s %11s  %s", "floor: rules alone (" + fmt(sample.size()) + ", warm)",
-                        sample.size() / secs, secs, "-", "(context)"));
+        bounded("B7 50 files of 200 records after B1", engine.run(b1, fifty, null, "run", "--once"), 30);
+    }
+
+    /** B8: B1 and B4 on a throw-away database of the local PostgreSQL server. */
+    private void onPostgres(Path day1, Path day2) throws Exception {
+        String name = "dealsync_bench_" + ProcessHandle.current().pid();
+        try (Connection c = DriverManager.getConnection(PG_SERVER + "postgres", "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            rows.add(String.format("%-44s %s", "B8 PostgreSQL", "skipped: " + e.getMessage()));
+            return;
+        }
+        try {
+            Path pg = fresh("b8");
+            String url = PG_SERVER + name;
+            rate("B8 B1 on PostgreSQL", records, engine.run(pg, List.of(day1), url, "run", "--once"), 30_000);
+            rate("B8 B4 on PostgreSQL", records + records / 50, engine.run(pg, List.of(day2), url, "run", "--once"), 50_000);
+        } finally {
+            try (Connection c = DriverManager.getConnection(PG_SERVER + "postgres", "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         }
     }
 
-    private void row(String name, long n, Result r, double bar) {
-        double rate = n / r.seconds;
-        rows.add(String.format("%-40s %,10.0f %9.1f s %8d MB  %s%s", name, rate, r.seconds, r.peakHeapMb,
-                rate >= bar ? "ok (>= " + fmt((long) bar) + "/s)" : "MISSED (bar " + fmt((long) bar) + "/s)",
-                r.exit == 0 ? "" : " exit " + r.exit));
+    private static long lastFileMillis(Path runDir) throws IOException {
+        JsonNode report = new ObjectMapper().readTree(runDir.resolve("reports/latest.json").toFile());
+        long ms = 0;
+        for (JsonNode f : report.path("files")) {
+            ms += f.path("durationMs").asLong();
+        }
+        return ms;
     }
 
-    private static String fmt(long n) {
+    private void rate(String name, long n, ChildEngine.Result r, double bar) {
+        double rate = n / r.seconds();
+        rows.add(String.format("%-44s %,10.0f %9.1f s %8d MB %8d MB  %s%s", name, rate, r.seconds(), r.peakHeapMb(),
+                r.peakRssMb(), rate >= bar ? "ok (>= " + fmt((long) bar) + "/s)" : "MISSED (bar " + fmt((long) bar) + "/s)",
+                r.exit() == 0 ? "" : " exit " + r.exit()));
+    }
+
+    private void bounded(String name, ChildEngine.Result r, double barSeconds) {
+        rows.add(String.format("%-44s %10s %9.1f s %8d MB %8d MB  %s%s", name, "-", r.seconds(), r.peakHeapMb(), r.peakRssMb(),
+                r.seconds() < barSeconds ? "ok (< " + (int) barSeconds + " s)" : "MISSED (bar " + (int) barSeconds + " s)",
+                r.exit() == 0 ? "" : " exit " + r.exit()));
+    }
+
+    private interface Writer {
+        void write(Path p) throws IOException;
+    }
+
+    private static void generate(Path p, Writer w) throws IOException {
+        if (!Files.exists(p)) {
+            Path tmp = p.resolveSibling(p.getFileName() + ".part");
+            w.write(tmp);
+            Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static String fmt(long n) {
         return String.format("%,d", n);
     }
 
@@ -155,44 +183,5 @@ public final class Benchmark {
         }
         Files.createDirectories(p.resolve("inbox"));
         return p;
-    }
-
-    /** Runs the launcher's main class in a child JVM (-Xmx256m) over a run folder; drops {@code file} first. */
-    private Result engine(Path runDir, Path file, String... args) throws Exception {
-        if (file != null) {
-            Files.copy(file, runDir.resolve("inbox").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Ddealsync.home=" + home, "-Ddealsync.print-peak-heap=true",
-                "-cp", System.getProperty("java.class.path"), "io.dealsync.cli.DealsyncCommand"));
-        for (String k : new String[] {"inbox", "rejects", "reports", "outbox", "data"}) {
-            cmd.add("--set");
-            cmd.add("dealsync." + k + "=" + runDir.resolve(k));
-        }
-        cmd.add("--set");
-        cmd.add("dealsync.db.url=jdbc:hsqldb:file:" + runDir.resolve("data/dealsync"));
-        cmd.add("--set");
-        cmd.add("dealsync.inbox.complete-after-ms=0");
-        cmd.addAll(List.of(args));
-        if (args[0].equals("run")) {
-            cmd.add("--as-of");
-            cmd.add("2026-11-26");
-        }
-        out.println("  running: " + String.join(" ", args) + (file == null ? "" : " on " + file.getFileName()));
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = p.waitFor();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        long peak = -1;
-        for (String line : output.split("\n")) {
-            if (line.startsWith("peak-heap-mb: ")) {
-                peak = Long.parseLong(line.substring(14).strip());
-            }
-        }
-        if (exit != 0) {
-            out.println(output);
-        }
-        return new Result(secs, peak, exit, output);
     }
 }

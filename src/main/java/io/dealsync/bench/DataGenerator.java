@@ -1,5 +1,8 @@
 package io.dealsync.bench;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,174 +11,217 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic benchmark data: canonical CSV deals (about 10% invalid, spread over the rules), a second
- * day that updates them (edits, stage moves, some refused changes), and Partner Center JSON.
+ * Deterministic benchmark data shaped like real exports (see {@link ExportRow}): the first night's canonical
+ * CSV, the second night (the full export again: about 80 % unchanged, 4 % new notes, 2 % a stage moved,
+ * 1 % a new value, 2 % new deals; the rest, the first night's invalid records among them, sent again as
+ * they were), and the same deals as Partner Center referral JSON.
  */
 public final class DataGenerator {
-    static final String HEADER = "Referral ID,CRM ID,PartnerID,Deal Name,Deal Type,Deal Direction,Location,Customer Name,"
-            + "Customer Address Line 1,Customer City,Customer Postal code,Customer Country,Customer D-U-N-S ID,"
-            + "Customer Contact First Name,Customer Contact Last Name,Customer Contact Phone number,"
-            + "Customer Contact Email Address,Partner Referral Status,Partner Referral Substatus,Declined/Lost/Error reason,"
-            + "Sales Stage,Stage Secure LOE Date,Stage Collect Data Date,Stage Prepare Report Date,Stage Present Date,"
-            + "Estimated Deal Value,Currency,Estimated Close Date,Notes,Consent to share Customer/Partner contact,"
-            + "Solution 1,Assessment Location,Team member 1,Team member 2,Received Date,Created Date,Invited By";
-
-    private static final String[] SOLUTIONS = {"SOL-SA-INFRA", "SOL-SA-DATA", "SOL-SA-APPMOD", "SOL-SA-SECURITY",
-            "SOL-SA-MODERNWORK", "SOL-SA-BIZAPPS", "SOL-SA-AI"};
-    private static final String[] MARK_DATES = {"2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01"};
-
     private DataGenerator() {
     }
 
-    /** Day 1: {@code n} deals, CRM-00000001 …; about 10% invalid. Incoming deals every 20th, received long ago every 40th. */
+    /** The first night: deals 1..n. */
     public static void day1Csv(Path out, int n, long seed) throws IOException {
         day1Csv(out, n, seed, 0);
     }
 
-    /** Day 1 with CRM ids starting after {@code firstId} (several files of distinct deals). */
+    /** The first night with deals firstId+1 .. firstId+n (several files of distinct deals). */
     public static void day1Csv(Path out, int n, long seed, int firstId) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(seed);
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write(HEADER);
-            w.write("\r\n");
-            StringBuilder sb = new StringBuilder(600);
-            for (int i = 1; i <= n; i++) {
-                sb.setLength(0);
-                int marks = rnd.nextInt(4);
-                boolean incoming = i % 20 == 0;
-                String status = incoming ? "New" : "Active";
-                String sub = incoming ? "Received" : "Accepted";
-                int stage = incoming ? 10 : new int[] {10, 20, 40, 60}[marks];
-                if (incoming) {
-                    marks = 0;
+            StringBuilder sb = new StringBuilder(1024);
+            ExportRow.appendCsv(sb, ExportRow.HEADER);
+            for (long i = firstId + 1L; i <= firstId + (long) n; i++) {
+                ExportRow.appendCsv(sb, ExportRow.day1(seed, i));
+                if (sb.length() > 64 * 1024) {
+                    w.append(sb);
+                    sb.setLength(0);
                 }
-                String notes = "Assessment notes for deal " + i;
-                String value = Integer.toString(1000 + rnd.nextInt(90000));
-                String consent = "Yes";
-                String team = "Sam, Seller, +1 425 555 0101, sam" + (i % 97) + "@partner.example";
-                String solution = SOLUTIONS[i % SOLUTIONS.length];
-                String country = "US";
-                String crm = String.format("CRM-%08d", firstId + i);
-                String received = incoming ? (i % 40 == 0 ? "2026-01-05" : "2026-11-20") : "";
-                int bad = rnd.nextInt(100);
-                if (bad < 10) { // about 10% invalid, spread over the rules
-                    switch (bad) {
-                        case 0 -> notes = "";
-                        case 1 -> value = "-5";
-                        case 2 -> consent = "No";
-                        case 3 -> team = "";
-                        case 4 -> solution = "SOL-1234-PQRS";
-                        case 5 -> country = "USA";
-                        case 6 -> stage = 80;
-                        case 7 -> { status = "Closed"; sub = "Won"; }
-                        case 8 -> crm = "";
-                        default -> { status = "Closed"; sub = "Lost"; }
-                    }
-                }
-                sb.append(',').append(crm).append(",4000000,Assessment ").append(i)
-                        .append(",Solution Assessment,").append(incoming ? "Incoming" : "Outgoing")
-                        .append(",US,Customer ").append(i).append(",1 Example Way,Redmond,98052,").append(country)
-                        .append(",123456789,Alex,Doe,+1 425 555 0100,alex").append(i % 101).append("@customer.example,")
-                        .append(status).append(',').append(sub).append(",,").append(stage);
-                for (int m = 0; m < 4; m++) {
-                    sb.append(',').append(m < marks ? MARK_DATES[m] : "");
-                }
-                sb.append(',').append(value).append(",USD,2030-06-30,").append(notes).append(',').append(consent)
-                        .append(',').append(solution).append(",US,\"").append(team).append("\",,")
-                        .append(received).append(",2026-01-10,").append(incoming ? "msft" : "").append("\r\n");
-                w.append(sb);
             }
+            w.append(sb);
         }
     }
 
-    /**
-     * Day 2 over day 1's deals: most move one stage on and edit notes; some try refused changes (location,
-     * unmarking a stage); some are unchanged.
-     */
+    /** The second night over the first night's n deals: the full export again, plus 2 % new deals at its end. */
     public static void day2Csv(Path out, int n, long seed) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(seed + 1);
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write(HEADER);
-            w.write("\r\n");
-            StringBuilder sb = new StringBuilder(600);
-            SplittableRandom day1 = new SplittableRandom(seed);
-            for (int i = 1; i <= n; i++) {
-                // replay day 1's draws for this deal so day 2 knows its marks
-                int marks = day1.nextInt(4);
-                day1.nextInt(90000);
-                day1.nextInt(100);
-                boolean incoming = i % 20 == 0;
-                if (incoming) {
-                    marks = 0;
+            StringBuilder sb = new StringBuilder(1024);
+            ExportRow.appendCsv(sb, ExportRow.HEADER);
+            for (long i = 1; i <= n + n / 50; i++) {
+                String[] c = ExportRow.day1(seed, i);
+                if (i <= n) {
+                    nextNight(c, ExportRow.rnd(seed + 1, i));
                 }
-                int kind = rnd.nextInt(100);
-                int newMarks = Math.min(4, marks + (kind < 70 ? 1 : 0));
-                String location = kind >= 95 ? "FR" : "US";
-                if (kind >= 90 && kind < 95 && newMarks > 0) {
-                    newMarks = 0; // unmark: STAGE_REGRESSION when day 1 had marks
+                ExportRow.appendCsv(sb, c);
+                if (sb.length() > 64 * 1024) {
+                    w.append(sb);
+                    sb.setLength(0);
                 }
-                String status = incoming ? "New" : "Active";
-                String sub = incoming ? "Received" : "Accepted";
-                if (incoming && kind < 50) {
-                    status = "Active";
-                    sub = "Accepted";
-                }
-                int stage = new int[] {10, 20, 40, 60, 80}[newMarks];
-                sb.setLength(0);
-                sb.append(',').append(String.format("CRM-%08d", i)).append(",4000000,Assessment ").append(i)
-                        .append(",Solution Assessment,").append(incoming ? "Incoming" : "Outgoing").append(',')
-                        .append(location).append(",Customer ").append(i).append(",1 Example Way,Redmond,98052,US,123456789,")
-                        .append("Alex,Doe,+1 425 555 0100,alex").append(i % 101).append("@customer.example,")
-                        .append(status).append(',').append(sub).append(",,").append(stage);
-                for (int m = 0; m < 4; m++) {
-                    sb.append(',').append(m < newMarks ? MARK_DATES[m] : "");
-                }
-                sb.append(',').append(kind < 80 ? "55000" : "1000").append(",USD,2030-06-30,")
-                        .append(kind < 80 ? "Updated on day 2" : "Assessment notes for deal " + i).append(",Yes,")
-                        .append(SOLUTIONS[i % SOLUTIONS.length]).append(",US,\"Sam, Seller, +1 425 555 0101, sam")
-                        .append(i % 97).append("@partner.example\",,")
-                        .append(incoming ? (i % 40 == 0 ? "2026-01-05" : "2026-11-20") : "").append(",2026-01-10,")
-                        .append(incoming ? "msft" : "").append("\r\n");
-                w.append(sb);
             }
+            w.append(sb);
         }
     }
 
-    /** Partner Center referral resources as one JSON array; about 10% invalid. */
-    public static void partnerCenterJson(Path out, int n, long seed) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(seed + 2);
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write("[\n");
-            for (int i = 1; i <= n; i++) {
-                int bad = rnd.nextInt(100);
-                int marks = rnd.nextInt(4);
-                String notes = bad == 0 ? "" : "Assessment notes " + i;
-                String solution = bad == 1 ? "SOL-1234-PQRS" : SOLUTIONS[i % SOLUTIONS.length];
-                String consent = bad == 2 ? "false" : "true";
-                String value = bad == 3 ? "\"abc\"" : Integer.toString(1000 + rnd.nextInt(90000));
-                StringBuilder sm = new StringBuilder();
-                String[] keys = {"secureLoe", "collectData", "prepareReport", "present"};
-                for (int m = 0; m < marks; m++) {
-                    sm.append(m == 0 ? "" : ",").append('"').append(keys[m]).append("\":\"").append(MARK_DATES[m]).append('"');
-                }
-                w.write("{\"id\":\"REF-" + i + "\",\"externalReferenceId\":\"PC-" + i + "\",\"name\":\"Assessment " + i
-                        + "\",\"status\":\"Active\",\"substatus\":\"Accepted\",\"direction\":\"Outgoing\",\"location\":\"US\","
-                        + "\"assessmentLocation\":\"US\",\"dealType\":\"Solution Assessment\",\"salesStage\":\""
-                        + new int[] {10, 20, 40, 60}[marks] + "\",\"stageMarks\":{" + sm + "},"
-                        + "\"createdDateTime\":\"2026-01-10T09:00:00Z\","
-                        + "\"customerProfile\":{\"name\":\"Customer " + i + "\",\"address\":{\"addressLine1\":\"1 Example Way\","
-                        + "\"city\":\"Redmond\",\"postalCode\":\"98052\",\"country\":\"US\"},"
-                        + "\"ids\":[{\"profileType\":\"Duns\",\"id\":\"123456789\"}],"
-                        + "\"team\":[{\"firstName\":\"Alex\",\"lastName\":\"Doe\",\"phoneNumber\":\"+1 425 555 0100\","
-                        + "\"email\":\"alex" + (i % 101) + "@customer.example\"}]},"
-                        + "\"consent\":{\"consentToToShareInfoWithOthers\":" + consent + "},"
-                        + "\"details\":{\"notes\":\"" + notes + "\",\"dealValue\":" + value + ",\"currency\":\"USD\","
-                        + "\"closingDateTime\":\"2030-06-30T00:00:00Z\",\"requirements\":{\"solutions\":[{\"id\":\"" + solution + "\"}]}},"
-                        + "\"team\":[{\"firstName\":\"Sam\",\"lastName\":\"Seller\",\"phoneNumber\":\"+1 425 555 0101\","
-                        + "\"email\":\"sam" + (i % 97) + "@partner.example\"}]}");
-                w.write(i < n ? ",\n" : "\n");
-            }
-            w.write("]\n");
+    /** What a night changes on an open deal; closed deals come back as they were. */
+    static void nextNight(String[] c, SplittableRandom r) {
+        int k = r.nextInt(100);
+        boolean open = !"Closed".equals(c[ExportRow.STATUS]);
+        if (!open || k >= 7) {
+            return;
         }
+        if (k < 4) {
+            c[ExportRow.NOTES] = c[ExportRow.NOTES].isEmpty() ? "" : "Update " + (1 + r.nextInt(9)) + ": customer confirmed"
+                    + " the scope, next meeting booked. " + c[ExportRow.NOTES].substring(0, Math.min(120, c[ExportRow.NOTES].length()));
+        } else if (k < 6) {
+            moveStage(c);
+        } else {
+            c[ExportRow.VALUE] = c[ExportRow.VALUE].startsWith("-") || c[ExportRow.VALUE].contains(",")
+                    ? c[ExportRow.VALUE] : Integer.toString(1000 + r.nextInt(200_000));
+        }
+    }
+
+    /** The next stage: a Received deal is accepted, an Accepted one marks its next stage (or is won after the fourth). */
+    private static void moveStage(String[] c) {
+        if ("New".equals(c[ExportRow.STATUS])) {
+            c[ExportRow.STATUS] = "Active";
+            c[ExportRow.SUBSTATUS] = "Accepted";
+            return;
+        }
+        int marks = 0;
+        while (marks < 4 && !c[ExportRow.MARK1 + marks].isEmpty()) {
+            marks++;
+        }
+        if (marks == 4) {
+            c[ExportRow.STATUS] = "Closed";
+            c[ExportRow.SUBSTATUS] = "Won";
+            c[ExportRow.STAGE] = "100";
+            return;
+        }
+        c[ExportRow.MARK1 + marks] = "2026-11-2" + marks;
+        c[ExportRow.STAGE] = Integer.toString(new int[] {20, 40, 60, 80}[marks]);
+    }
+
+    /** The same deals as Partner Center referral resources, one JSON array (the API's shape plus its extensions). */
+    public static void partnerCenterJson(Path out, int n, long seed) throws IOException {
+        JsonFactory f = new JsonFactory();
+        try (JsonGenerator g = f.createGenerator(out.toFile(), JsonEncoding.UTF8)) {
+            g.writeStartArray();
+            for (long i = 1; i <= n; i++) {
+                writeReferral(g, ExportRow.day1(seed + 2, i), i);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    private static void writeReferral(JsonGenerator g, String[] c, long i) throws IOException {
+        g.writeRaw('\n');
+        g.writeStartObject();
+        g.writeStringField("id", c[ExportRow.REFERRAL].isEmpty() ? "" : c[ExportRow.REFERRAL]);
+        optional(g, "engagementId", c[ExportRow.ENGAGEMENT]);
+        g.writeStringField("externalReferenceId", c[ExportRow.CRM]);
+        g.writeStringField("partnerId", c[ExportRow.PARTNER]);
+        g.writeStringField("name", c[ExportRow.NAME]);
+        g.writeStringField("dealType", c[ExportRow.TYPE]);
+        g.writeStringField("direction", c[ExportRow.DIRECTION]);
+        g.writeStringField("location", c[ExportRow.LOCATION]);
+        g.writeStringField("assessmentLocation", c[ExportRow.ASSESSMENT_LOCATION]);
+        g.writeStringField("status", c[ExportRow.STATUS]);
+        g.writeStringField("substatus", c[ExportRow.SUBSTATUS]);
+        optional(g, "statusReason", c[ExportRow.STATUS_REASON]);
+        optional(g, "declineReasonCode", c[ExportRow.REASON]);
+        g.writeStringField("salesStage", c[ExportRow.STAGE]);
+        g.writeObjectFieldStart("stageMarks");
+        String[] marks = {"secureLoe", "collectData", "prepareReport", "present"};
+        for (int m = 0; m < 4; m++) {
+            optional(g, marks[m], c[ExportRow.MARK1 + m]);
+        }
+        g.writeEndObject();
+        g.writeStringField("createdDateTime", c[ExportRow.CREATED] + "T09:30:00Z");
+        if (!c[ExportRow.RECEIVED].isEmpty()) {
+            g.writeStringField("receivedDateTime", c[ExportRow.RECEIVED] + "T08:00:00Z");
+        }
+        g.writeObjectFieldStart("customerProfile");
+        g.writeStringField("name", c[ExportRow.CUSTOMER]);
+        g.writeObjectFieldStart("address");
+        g.writeStringField("addressLine1", c[ExportRow.ADDR1]);
+        optional(g, "addressLine2", c[ExportRow.ADDR2]);
+        g.writeStringField("city", c[ExportRow.CITY]);
+        g.writeStringField("state", c[ExportRow.STATE]);
+        g.writeStringField("postalCode", c[ExportRow.POSTAL]);
+        g.writeStringField("country", c[ExportRow.COUNTRY]);
+        g.writeEndObject();
+        g.writeArrayFieldStart("ids");
+        if (!c[ExportRow.DUNS].isEmpty()) {
+            g.writeStartObject();
+            g.writeStringField("profileType", "Duns");
+            g.writeStringField("id", c[ExportRow.DUNS]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("team");
+        person(g, c[ExportRow.C_FIRST], c[ExportRow.C_LAST], c[ExportRow.C_PHONE], c[ExportRow.C_EMAIL]);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("consent");
+        g.writeBooleanField("consentToToShareInfoWithOthers", "Yes".equals(c[ExportRow.CONSENT]));
+        g.writeEndObject();
+        g.writeObjectFieldStart("details");
+        g.writeStringField("notes", c[ExportRow.NOTES]);
+        if (c[ExportRow.VALUE].matches("-?[0-9]+(\\.[0-9]+)?")) {
+            g.writeNumberField("dealValue", Double.parseDouble(c[ExportRow.VALUE]));
+        } else {
+            g.writeStringField("dealValue", c[ExportRow.VALUE]);
+        }
+        g.writeStringField("currency", c[ExportRow.CURRENCY]);
+        g.writeStringField("closingDateTime", isoDate(c[ExportRow.CLOSE]) + "T00:00:00Z");
+        optional(g, "campaignId", c[ExportRow.CAMPAIGN]);
+        g.writeObjectFieldStart("requirements");
+        g.writeArrayFieldStart("solutions");
+        g.writeStartObject();
+        g.writeStringField("id", c[ExportRow.SOLUTION]);
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeArrayFieldStart("team");
+        for (int t = 0; t < 3; t++) {
+            String cell = c[ExportRow.TEAM1 + t];
+            if (!cell.isEmpty()) {
+                String[] p = cell.split(", ");
+                person(g, p[0], p[1], p[2], p[3]);
+            }
+        }
+        g.writeEndArray();
+        if (!c[ExportRow.INVITED_BY].isEmpty()) {
+            g.writeObjectFieldStart("inviteContext");
+            g.writeObjectFieldStart("invitedBy");
+            g.writeStringField("organizationId", c[ExportRow.INVITED_BY]);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void person(JsonGenerator g, String first, String last, String phone, String email) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("firstName", first);
+        g.writeStringField("lastName", last);
+        g.writeStringField("phoneNumber", phone);
+        g.writeStringField("email", email);
+        g.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator g, String name, String value) throws IOException {
+        if (!value.isEmpty()) {
+            g.writeStringField(name, value);
+        }
+    }
+
+    /** M/D/YYYY as yyyy-mm-dd (the API carries ISO timestamps). */
+    private static String isoDate(String d) {
+        if (!d.contains("/")) {
+            return d;
+        }
+        String[] p = d.split("/");
+        return String.format("%s-%02d-%02d", p[2], Integer.parseInt(p[0]), Integer.parseInt(p[1]));
     }
 }

@@ -1,0 +1,99 @@
+package io.dealsync.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the launcher's main class in a child JVM capped at -Xmx256m over a run folder, as an operator would,
+ * and measures it: wall time (JVM start included), peak heap (the engine prints it), peak RSS (polled).
+ */
+final class ChildEngine {
+    record Result(double seconds, long peakHeapMb, long peakRssMb, int exit, String output) {
+    }
+
+    private final Path home;
+    private final PrintStream out;
+
+    ChildEngine(Path home, PrintStream out) {
+        this.home = home;
+        this.out = out;
+    }
+
+    /** Drops {@code files} into the run folder's inbox, then runs the command; {@code pgUrl} null: the embedded database. */
+    Result run(Path runDir, List<Path> files, String pgUrl, String... args) throws Exception {
+        for (Path f : files) {
+            Files.copy(f, runDir.resolve("inbox").resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Ddealsync.home=" + home, "-Ddealsync.print-peak-heap=true",
+                "-cp", System.getProperty("java.class.path"), "io.dealsync.cli.DealsyncCommand"));
+        for (String k : new String[] {"inbox", "rejects", "reports", "outbox", "data"}) {
+            set(cmd, "dealsync." + k, runDir.resolve(k).toString());
+        }
+        if (pgUrl == null) {
+            set(cmd, "dealsync.db.url", "jdbc:hsqldb:file:" + runDir.resolve("data/dealsync"));
+        } else {
+            set(cmd, "dealsync.db.url", pgUrl);
+            set(cmd, "dealsync.db.user", "postgres");
+        }
+        set(cmd, "dealsync.inbox.complete-after-ms", "0");
+        cmd.addAll(List.of(args));
+        if (args[0].equals("run")) {
+            cmd.add("--as-of");
+            cmd.add("2026-11-26");
+        }
+        out.println("  running: " + String.join(" ", args) + (files.isEmpty() ? "" : " on " + files.get(0).getFileName()
+                + (files.size() > 1 ? " and " + (files.size() - 1) + " more" : "")) + (pgUrl == null ? "" : " (PostgreSQL)"));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        long[] rss = {0};
+        Thread poll = new Thread(() -> pollRss(p.pid(), rss), "rss-poll");
+        poll.setDaemon(true);
+        poll.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        poll.join(1000);
+        long peak = -1;
+        for (String line : output.split("\n")) {
+            if (line.startsWith("peak-heap-mb: ")) {
+                peak = Long.parseLong(line.substring(14).strip());
+            }
+        }
+        if (exit != 0) {
+            out.println(output);
+        }
+        return new Result(secs, peak, rss[0] / 1024, exit, output);
+    }
+
+    private static void set(List<String> cmd, String key, String value) {
+        cmd.add("--set");
+        cmd.add(key + "=" + value);
+    }
+
+    /** VmHWM (the resident set's high-water mark, in kB) of the child until it ends. */
+    private static void pollRss(long pid, long[] kb) {
+        Path status = Path.of("/proc/" + pid + "/status");
+        while (true) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        kb[0] = Math.max(kb[0], Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    }
+                }
+                Thread.sleep(100);
+            } catch (IOException | RuntimeException e) {
+                return; // the process ended (or no /proc here)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
