@@ -251,7 +251,10 @@ public final class CamelApp {
     private void deliver() {
         CamelContext ctx = main.getCamelContext();
         try (ProducerTemplate t = ctx.createProducerTemplate()) {
-            t.sendBody("direct:deliver-notifications", null);
+            Integer n;
+            do { // a batch at a time until the outbox is empty
+                n = t.requestBody("direct:deliver-notifications", null, Integer.class);
+            } while (n != null && n > 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

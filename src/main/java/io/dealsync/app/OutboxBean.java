@@ -1,12 +1,12 @@
 package io.dealsync.app;
 
 import io.dealsync.store.DealStore;
+import io.dealsync.store.Outbox;
 import io.dealsync.store.Notification;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
 
 /**
  * The outbox route's bean. Rows are read from the notification table (written in the same transaction as
@@ -24,7 +24,7 @@ public final class OutboxBean {
 
     /** Pending notifications as documents ready to marshal, at most 1000 a call. */
     public List<Map<String, Object>> pending() {
-        List<Notification> rows = store.pendingNotifications(1000);
+        List<Notification> rows = store.outbox().pending(1000);
         return rows.stream().map(OutboxBean::document).toList();
     }
 
@@ -41,11 +41,11 @@ public final class OutboxBean {
         return m;
     }
 
-    /** Called after the document was written: the row is delivered. */
-    public void delivered(Exchange exchange) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> doc = exchange.getProperty("notification", Map.class);
-        store.markDelivered(((Number) doc.get("dealId")).longValue(), doc.get("event").toString());
+    /** Called once the batch's documents are written: their rows are delivered. Returns how many. */
+    public int delivered(List<Map<String, Object>> docs) {
+        store.outbox().markDelivered(docs.stream()
+                .map(d -> new Outbox.Delivered(((Number) d.get("dealId")).longValue(), d.get("event").toString())).toList());
+        return docs.size();
     }
 
     public Path outbox() {
