@@ -113,7 +113,7 @@ public final class Progress {
             double frac = Math.min(1.0, (double) bytes / size);
             sb.append(String.format(Locale.ROOT, ", %d%%", (int) (frac * 100)));
             if (frac > 0.01 && frac < 1.0 && secs > 0.5) {
-                sb.append(", ").append(duration((long) (secs * (1 - frac) / frac))).append(" left");
+                sb.append(", ").append(duration(Math.round(secs * (1 - frac) / frac))).append(" left");
             }
         }
         return sb.toString();
