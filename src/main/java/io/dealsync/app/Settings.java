@@ -52,15 +52,8 @@ public final class Settings {
      * @throws SettingsException naming every unknown {@code dealsync.*} key and where it came from
      */
     static Settings load(Path configFile, Map<String, String> overrides, Map<String, String> env, Properties system) {
-        Properties p = new Properties();
+        Properties p = shipped();
         Map<String, String> origins = new TreeMap<>();
-        try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
-            if (in != null) {
-                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("The shipped application.properties cannot be read", e);
-        }
         Set<String> known = new java.util.HashSet<>(p.stringPropertyNames());
         known.forEach(k -> origins.put(k, SHIPPED));
         List<String> unknown = new ArrayList<>();
@@ -71,12 +64,7 @@ public final class Settings {
             fileOrigin = "file " + external + " (DEALSYNC_CONFIG)";
         }
         if (external != null) {
-            Properties file = new Properties();
-            try (Reader r = Files.newBufferedReader(external, StandardCharsets.UTF_8)) {
-                file.load(r);
-            } catch (IOException e) {
-                throw new SettingsException("The configuration file " + external + " cannot be read: " + e.getMessage());
-            }
+            Properties file = readFile(external);
             for (String k : file.stringPropertyNames()) {
                 put(p, origins, known, unknown, k, file.getProperty(k), fileOrigin);
             }
@@ -109,6 +97,28 @@ public final class Settings {
         }
         String homeProp = p.getProperty("dealsync.home", system.getProperty("dealsync.home", "."));
         return new Settings(p, origins, Path.of(homeProp).toAbsolutePath().normalize());
+    }
+
+    private static Properties readFile(Path file) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new SettingsException("The configuration file " + file + " cannot be read: " + e.getMessage());
+        }
+        return props;
+    }
+
+    private static Properties shipped() {
+        Properties p = new Properties();
+        try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("The shipped application.properties cannot be read", e);
+        }
+        return p;
     }
 
     /** Sets a key, or notes it as unknown: a {@code dealsync.*} key the shipped file does not have. */

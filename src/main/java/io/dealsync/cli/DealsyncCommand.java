@@ -92,6 +92,14 @@ public final class DealsyncCommand {
         }
     }
 
+    /**
+     * The settings with a command's {@code --as-of} on top (null: the configured as-of, else today). Kept for
+     * commands that take a date without the future guard; run, expire and validate use {@link AsOfOptions}.
+     */
+    Settings settingsAsOf(java.time.LocalDate asOf) {
+        return settings(asOf == null ? Map.of() : Map.of("dealsync.as-of", asOf.toString()));
+    }
+
     /** The settings, with the sub-command's own overrides on top; the log level and format follow them. */
     Settings settings(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(overrides);
