@@ -72,7 +72,24 @@ class SafeOperationsTest {
         }
         daemon.kill(); // SIGKILL: its pid stays in the file, the OS lock does not
         assertThat(Files.readString(pidFile).strip()).isEqualTo(Long.toString(daemon.process.pid()));
-        assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isZero();
+        // the next run works; with the JSON log format (for log shippers): every line an object with the run's MDC
+        h.write("2026-11-26-j.csv", new Rows().add(Rows.outgoing("CRM-J1")).csv());
+        ChildEngine next = ChildEngine.start(h.settings, Map.of("DEALSYNC_LOG_FORMAT", "json"),
+                "run", "--once", "--as-of", "2026-11-26");
+        assertThat(next.await(120_000)).as(next.output()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<JsonNode> logs = new ArrayList<>();
+        for (String line : next.lines) {
+            if (line.startsWith("{")) {
+                logs.add(json.readTree(line));
+            }
+        }
+        JsonNode fileLine = logs.stream().filter(l -> l.path("formattedMessage").asText().contains("read 1, created 1"))
+                .findFirst().orElseThrow(() -> new AssertionError(next.output()));
+        assertThat(fileLine.path("mdc").path("file").asText()).isEqualTo("2026-11-26-j.csv");
+        assertThat(fileLine.path("mdc").path("runId").asText()).matches("\\d{8}T\\d{6}Z-.*");
+        assertThat(fileLine.path("timestamp").asLong()).isPositive();
+        assertThat(next.output()).doesNotContain("SLF4J");
     }
 
     @Test
@@ -130,6 +147,11 @@ class SafeOperationsTest {
         ChildEngine cron = ChildEngine.start(h.settings, Map.of(), "run", "--once", "--as-of", "2026-11-27");
         assertThat(cron.await(120_000)).isZero();
         assertThat(cron.output()).contains("read 600").doesNotContain("records/s", "\033[K");
+        // text logs: the date in the timestamp, the run id and the file from the MDC, no SLF4J replay warnings
+        assertThat(cron.output()).doesNotContain("SLF4J");
+        assertThat(cron.lines.stream().filter(l -> l.contains("read 600")).findFirst().orElseThrow())
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\S* INFO  FileIntake run=\\d{8}T\\S+ "
+                        + "file=2026-11-27-big\\.csv - .*");
     }
 
     private static String quote(String s) {
