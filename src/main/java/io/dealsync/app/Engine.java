@@ -20,6 +20,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     private final Map<String, SourceProfile> profiles;
     private final Database database;
     private final DealStore store;
+    private DataFolderLock dataLock; // issue 11: one process at a time on the embedded database
 
     private Engine(Settings settings, RuleBookHolder rules, Map<String, SourceProfile> profiles, Database database) {
         this.settings = settings;
@@ -37,6 +38,18 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
      * @throws io.dealsync.store.DatabaseUnavailableException when the database cannot be reached
      */
     public static Engine start(Settings settings) {
+        DataFolderLock lock = DataFolderLock.acquire(settings); // before anything: a second process is refused at once
+        try {
+            Engine engine = startLocked(settings);
+            engine.dataLock = lock;
+            return engine;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Engine startLocked(Settings settings) {
         // Compiling the DRL and opening the database each take a second or two: side by side. Both are done
         // before any file is touched, so a rule that does not compile still stops the run first.
         java.util.concurrent.CompletableFuture<RuleBookHolder> rules = java.util.concurrent.CompletableFuture
@@ -122,7 +135,13 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
-        database.close();
+        try {
+            store.close();
+            database.close();
+        } finally {
+            if (dataLock != null) {
+                dataLock.close();
+            }
+        }
     }
 }

@@ -36,6 +36,10 @@ public final class IntakeBean {
             onDatabaseDown.run();
             throw new FileDeferredException(source, name);
         }
+        Integer index = exchange.getProperty(Exchange.BATCH_INDEX, Integer.class); // this poll's i of n
+        Integer size = exchange.getProperty(Exchange.BATCH_SIZE, Integer.class);
+        runs.progress().startFile(file, RunService.display(source, name), index == null ? 0 : index + 1,
+                size == null ? 0 : size);
         boolean ok;
         try {
             ok = runs.processFile(file, name, source);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A run of the engine: files, then the sweep, then the report. The Camel beans call it; so do the
@@ -65,8 +66,17 @@ public final class RunService {
      */
     public boolean processFile(Path file, String name, String source) {
         RunContext run = run();
+        // every log line of this file carries the run id and the file (logback.xml prints them; JSON has them)
+        try (MDC.MDCCloseable r = MDC.putCloseable("runId", run.runId());
+                MDC.MDCCloseable f = MDC.putCloseable("file", display(source, name))) {
+            return processInRun(file, name, source, run);
+        }
+    }
+
+    private boolean processInRun(Path file, String name, String source, RunContext run) {
         try {
             FileLedger ledger = intake.process(file, name, source, run);
+            noticeEmpty(file, ledger);
             run.ledger().addFile(ledger);
             return true;
         } catch (UnreadableFileException e) {
@@ -94,6 +104,24 @@ public final class RunService {
         }
     }
 
+    /**
+     * formats.md: an empty or header-only file is a normal file with no records; it is still worth a warning
+     * (an export that went wrong upstream), in the terminal summary and the report.
+     */
+    static void noticeEmpty(Path file, FileLedger ledger) {
+        if (ledger.getStatus() != FileLedger.Status.done || ledger.getRead() > 0) {
+            return;
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
+        ledger.setNotice(size == 0 ? "empty file: no records" : "no records (header only, or an empty list)");
+        LOG.warn("{}: {}", display(ledger.getSource(), ledger.getName()), ledger.getNotice());
+    }
+
     /** Writes the reason a file failed beside it in .failed/ (a person reads it, so: plain words). */
     public static void writeFailureReason(Path failedDir, String name, String reason) {
         try {
@@ -108,6 +136,7 @@ public final class RunService {
     /** The expiry sweep of stored deals, as of the run's date. */
     public long sweep() {
         RunContext run = run();
+        MDC.put("runId", run.runId());
         long n = engine.store().sweep().sweep(run.asOf(), engine.rules().reference().expiryWindowDays(), run.runId(),
                 instanceName());
         run.ledger().addExpiredBySweep(n);
@@ -124,6 +153,7 @@ public final class RunService {
             return null;
         }
         RunLedger ledger = current.ledger();
+        MDC.put("runId", ledger.getRunId());
         ledger.setFinishedAt(Instant.now());
         progress.done();
         try {
@@ -137,6 +167,7 @@ public final class RunService {
         }
         lastRun = ledger;
         current = null;
+        MDC.remove("runId");
         return ledger;
     }
 
@@ -164,6 +195,7 @@ public final class RunService {
         }
     }
 
+    public Progress progress() { return progress; }
     public boolean databaseDown() { return databaseDown; }
     public String fatalError() { return fatalError; }
     public void setFatalError(String error) { this.fatalError = error; }

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -17,20 +20,96 @@ import java.util.TreeMap;
  * {@code application.properties}, an operator's file ({@code --config} or {@code DEALSYNC_CONFIG}),
  * environment variables ({@code dealsync.db.url} is {@code DEALSYNC_DB_URL}), JVM system properties,
  * then command-line options. The same values feed Camel Main, so routes see them as {@code {{dealsync.inbox}}}.
+ * Every key is one of the shipped file's: a {@code dealsync.*} key it does not know, from any source, is a
+ * typo and an error naming it and where it came from. Each value remembers where it came from.
  */
 public final class Settings {
     public static final String PREFIX = "dealsync.";
+    /** Keys the launcher and the benchmark pass as JVM properties, not settings of the shipped file. */
+    static final Set<String> INTERNAL = Set.of("dealsync.home", "dealsync.print-peak-heap");
+    /** DEALSYNC_* environment variables that are not settings: the operator's file, the demo switch. */
+    static final Set<String> OTHER_ENV = Set.of("DEALSYNC_CONFIG", "DEALSYNC_NO_SAMPLES");
+    static final String SHIPPED = "default (application.properties)";
 
     private final Properties props;
+    private final Map<String, String> origins;
     private final Path home;
 
-    private Settings(Properties props, Path home) {
+    private Settings(Properties props, Map<String, String> origins, Path home) {
         this.props = props;
+        this.origins = origins;
         this.home = home;
     }
 
     /** Loads the layered settings; {@code overrides} are the command line's (may be empty). */
     public static Settings load(Path configFile, Map<String, String> overrides) {
+        return load(configFile, overrides, System.getenv(), System.getProperties());
+    }
+
+    /**
+     * Loads the layered settings from the given environment and JVM properties.
+     *
+     * @throws SettingsException naming every unknown {@code dealsync.*} key and where it came from
+     */
+    static Settings load(Path configFile, Map<String, String> overrides, Map<String, String> env, Properties system) {
+        Properties p = shipped();
+        Map<String, String> origins = new TreeMap<>();
+        Set<String> known = new java.util.HashSet<>(p.stringPropertyNames());
+        known.forEach(k -> origins.put(k, SHIPPED));
+        List<String> unknown = new ArrayList<>();
+        Path external = configFile;
+        String fileOrigin = "file " + configFile;
+        if (external == null && env.get("DEALSYNC_CONFIG") != null) {
+            external = Path.of(env.get("DEALSYNC_CONFIG"));
+            fileOrigin = "file " + external + " (DEALSYNC_CONFIG)";
+        }
+        if (external != null) {
+            Properties file = readFile(external);
+            for (String k : file.stringPropertyNames()) {
+                put(p, origins, known, unknown, k, file.getProperty(k), fileOrigin);
+            }
+        }
+        Map<String, String> byEnvName = new java.util.HashMap<>();
+        known.forEach(k -> byEnvName.put(envName(k), k));
+        new TreeMap<>(env).forEach((name, v) -> {
+            if (name.startsWith("DEALSYNC_") && !OTHER_ENV.contains(name)) {
+                String key = byEnvName.get(name);
+                if (key == null) {
+                    unknown.add("environment variable " + name);
+                } else {
+                    put(p, origins, known, unknown, key, v, "environment " + name);
+                }
+            }
+        });
+        system.stringPropertyNames().stream().sorted().forEach(k -> {
+            if ((k.startsWith(PREFIX) && !INTERNAL.contains(k)) || k.startsWith("camel.")) {
+                put(p, origins, known, unknown, k, system.getProperty(k), "-D" + k + " (JVM property)");
+            }
+        });
+        overrides.forEach((k, v) -> {
+            if (v != null) {
+                put(p, origins, known, unknown, k, v, "--set");
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new SettingsException("Unknown setting" + (unknown.size() > 1 ? "s: " : ": ") + String.join(", ", unknown)
+                    + ". The known settings and their values: ./dealsync config");
+        }
+        String homeProp = p.getProperty("dealsync.home", system.getProperty("dealsync.home", "."));
+        return new Settings(p, origins, Path.of(homeProp).toAbsolutePath().normalize());
+    }
+
+    private static Properties readFile(Path file) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new SettingsException("The configuration file " + file + " cannot be read: " + e.getMessage());
+        }
+        return props;
+    }
+
+    private static Properties shipped() {
         Properties p = new Properties();
         try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
             if (in != null) {
@@ -39,35 +118,25 @@ public final class Settings {
         } catch (IOException e) {
             throw new IllegalStateException("The shipped application.properties cannot be read", e);
         }
-        Path external = configFile;
-        if (external == null && System.getenv("DEALSYNC_CONFIG") != null) {
-            external = Path.of(System.getenv("DEALSYNC_CONFIG"));
+        return p;
+    }
+
+    /** Sets a key, or notes it as unknown: a {@code dealsync.*} key the shipped file does not have. */
+    private static void put(Properties p, Map<String, String> origins, Set<String> known, List<String> unknown,
+            String key, String value, String origin) {
+        if (key.startsWith(PREFIX) && !known.contains(key) && !INTERNAL.contains(key)) {
+            unknown.add(key + " (" + origin + ")");
+            return;
         }
-        if (external != null) {
-            try (Reader r = Files.newBufferedReader(external, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("The configuration file " + external + " cannot be read: " + e.getMessage());
-            }
+        p.setProperty(key, value);
+        origins.put(key, origin);
+    }
+
+    /** A setting that cannot be used: an unknown key, an unreadable file, a value of the wrong kind. */
+    public static final class SettingsException extends IllegalArgumentException {
+        public SettingsException(String message) {
+            super(message);
         }
-        for (String key : p.stringPropertyNames().toArray(String[]::new)) {
-            String env = System.getenv(envName(key));
-            if (env != null) {
-                p.setProperty(key, env);
-            }
-        }
-        System.getProperties().forEach((k, v) -> {
-            if (k.toString().startsWith(PREFIX) || k.toString().startsWith("camel.")) {
-                p.setProperty(k.toString(), v.toString());
-            }
-        });
-        overrides.forEach((k, v) -> {
-            if (v != null) {
-                p.setProperty(k, v);
-            }
-        });
-        String homeProp = p.getProperty("dealsync.home", System.getProperty("dealsync.home", "."));
-        return new Settings(p, Path.of(homeProp).toAbsolutePath().normalize());
     }
 
     /** {@code dealsync.db.url} as an environment variable: {@code DEALSYNC_DB_URL}. */
@@ -90,7 +159,7 @@ public final class Settings {
         try {
             return v.isEmpty() ? dflt : Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Setting " + key + "='" + v + "' is not a whole number");
+            throw new SettingsException("Setting " + key + "='" + v + "' is not a whole number");
         }
     }
 
@@ -99,7 +168,7 @@ public final class Settings {
         try {
             return v.isEmpty() ? dflt : Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Setting " + key + "='" + v + "' is not a whole number");
+            throw new SettingsException("Setting " + key + "='" + v + "' is not a whole number");
         }
     }
 
@@ -126,7 +195,7 @@ public final class Settings {
         try {
             return LocalDate.parse(v);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("The as-of date '" + v + "' is not a date (yyyy-mm-dd)");
+            throw new SettingsException("The as-of date '" + v + "' is not a date (yyyy-mm-dd)");
         }
     }
 
@@ -159,14 +228,31 @@ public final class Settings {
         return out;
     }
 
-    /** The settings with secrets masked, for a log line or `--help`. */
+    /** The settings with secrets masked, for a log line or {@code dealsync config}. */
     public Map<String, String> describe() {
         Map<String, String> m = new TreeMap<>();
         for (String k : props.stringPropertyNames()) {
             if (k.startsWith(PREFIX)) {
-                m.put(k, k.contains("password") || k.contains("secret") ? "***" : props.getProperty(k));
+                m.put(k, masked(k, props.getProperty(k)));
             }
         }
         return m;
+    }
+
+    /** Where a setting's value came from: the shipped file, an operator's file, the environment, -D, --set. */
+    public String origin(String key) {
+        return origins.getOrDefault(key, "");
+    }
+
+    /** A secret's value as {@code ***} (an empty one stays empty: nothing to hide, and it shows it is unset). */
+    static String masked(String key, String value) {
+        String k = key.toLowerCase(Locale.ROOT);
+        boolean secret = k.contains("password") || k.contains("secret") || k.contains("token") || k.endsWith(".key")
+                || k.contains("credential");
+        if (!secret && k.endsWith(".url")) {
+            // a JDBC URL may carry a password: jdbc:postgresql://h/db?user=u&password=p
+            return value.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        }
+        return secret && value != null && !value.isEmpty() ? "***" : value;
     }
 }

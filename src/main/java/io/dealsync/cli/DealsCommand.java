@@ -22,9 +22,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "deals", description = "Read the stored deals.",
         subcommands = {DealsCommand.Export.class, DealsCommand.Show.class})
@@ -36,6 +39,9 @@ final class DealsCommand {
     static final class Export implements Callable<Integer> {
         @ParentCommand
         DealsCommand deals;
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--format", defaultValue = "csv", description = "csv or json (default csv).")
         String format;
@@ -68,12 +74,14 @@ final class DealsCommand {
         public Integer call() throws IOException {
             String f = DealExporter.normalizeFormat(format);
             if (!f.equals("csv") && !f.equals("json")) {
-                System.err.println("dealsync: --format must be csv or json");
-                return DealsyncCommand.CONFIG_ERROR;
+                throw new ParameterException(spec.commandLine(), "--format must be csv or json, not '" + format + "'");
             }
-            try (Database db = Engine.openDatabase(deals.parent.settings(Map.of()))) {
+            String statusFilter = status == null ? null : knownStatus(status, spec);
+            io.dealsync.app.Settings settings = deals.parent.settings(Map.of());
+            try (io.dealsync.app.DataFolderLock lock = io.dealsync.app.DataFolderLock.acquire(settings);
+                    Database db = Engine.openDatabase(settings)) {
                 DealExporter exporter = new DealExporter(new DealStore(db));
-                io.dealsync.store.DealReads.DealFilter filter = new io.dealsync.store.DealReads.DealFilter(status, dealType, location, from, to);
+                io.dealsync.store.DealReads.DealFilter filter = new io.dealsync.store.DealReads.DealFilter(statusFilter, dealType, location, from, to);
                 DealExporter.Viewer viewer = asUser == null ? DealExporter.Viewer.ADMIN
                         : new DealExporter.Viewer(asUser, userLocation);
                 long n;
@@ -111,7 +119,9 @@ final class DealsCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Engine.openDatabase(deals.parent.settings(Map.of()))) {
+            io.dealsync.app.Settings settings = deals.parent.settings(Map.of());
+            try (io.dealsync.app.DataFolderLock lock = io.dealsync.app.DataFolderLock.acquire(settings);
+                    Database db = Engine.openDatabase(settings)) {
                 DealStore store = new DealStore(db);
                 List<Deal> found = store.reads().findForShow(id);
                 if (found.isEmpty()) {
@@ -127,6 +137,26 @@ final class DealsCommand {
                 return DealsyncCommand.DATABASE_DOWN;
             }
         }
+    }
+
+    /** Statuses and substatuses of domain.md ("Status"): the pairs of the Partner Center referral API. */
+    static final List<String> STATUSES = List.of("New", "Active", "Closed", "Received", "Pending", "Accepted", "Won",
+            "Lost", "Declined", "Expired", "Error");
+
+    /**
+     * A {@code --status} value as stored (any case accepted).
+     *
+     * @throws ParameterException (exit 64) naming the value and the ones allowed: an unknown one would
+     *     export nothing and look like an empty database
+     */
+    static String knownStatus(String value, CommandSpec spec) {
+        for (String s : STATUSES) {
+            if (s.equalsIgnoreCase(value.strip())) {
+                return s;
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--status '" + value + "' is not a status or substatus; one of: "
+                + String.join(", ", STATUSES));
     }
 
     private static final Set<Field> SHOWN = Set.of(Field.REFERRAL_ID, Field.CRM_ID, Field.PARTNER_ID, Field.DEAL_NAME,

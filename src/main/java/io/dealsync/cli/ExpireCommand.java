@@ -2,10 +2,9 @@ package io.dealsync.cli;
 
 import io.dealsync.app.RunService;
 import io.dealsync.intake.Progress;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "expire", description = "The expiry sweep alone: Incoming deals still Received past their window become Closed/Expired.")
@@ -13,12 +12,12 @@ final class ExpireCommand implements Callable<Integer> {
     @ParentCommand
     DealsyncCommand parent;
 
-    @Option(names = "--as-of", description = "The sweep's date (yyyy-mm-dd); default today.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOptions asOf;
 
     @Override
     public Integer call() throws Exception {
-        return DealsyncCommand.withEngine(parent.settingsAsOf(asOf), engine -> {
+        return DealsyncCommand.withEngine(asOf.settings(parent), engine -> {
             RunService runs = new RunService(engine, "expire", Progress.none());
             long n = runs.sweep();
             runs.finishRun();

@@ -5,9 +5,9 @@ import io.dealsync.app.RunService;
 import io.dealsync.intake.Progress;
 import io.dealsync.report.ReportSummary;
 import io.dealsync.report.RunLedger;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,13 +21,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Drain the inbox once and exit.")
     boolean once;
 
-    @Option(names = "--as-of", description = "The run's date (yyyy-mm-dd); default today.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOptions asOf;
 
     @Override
     public Integer call() throws Exception {
-        return DealsyncCommand.withEngine(parent.settingsAsOf(asOf), engine -> {
-            RunService runs = new RunService(engine, once ? "once" : "daemon", Progress.forConsole());
+        io.dealsync.app.Settings settings = asOf.settings(parent);
+        io.dealsync.app.DemoSamples.seedIfFresh(settings);
+        return DealsyncCommand.withEngine(settings, engine -> {
+            RunService runs = new RunService(engine, once ? "once" : "daemon", Progress.forConsole(settings.get("dealsync.progress")));
             new CamelApp(engine, once, runs).run();
             if (runs.databaseDown()) {
                 System.err.println("dealsync: " + runs.fatalError());

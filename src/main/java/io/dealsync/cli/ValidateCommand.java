@@ -7,10 +7,10 @@ import io.dealsync.report.FileLedger;
 import io.dealsync.report.ReportSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,12 +30,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--rejects", description = "Write reject files into this folder.")
     Path rejectsDir;
 
-    @Option(names = "--as-of", description = "The date to judge as of (yyyy-mm-dd); default today.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOptions asOf;
 
     @Override
     public Integer call() throws Exception {
-        return DealsyncCommand.withEngine(parent.settingsAsOf(asOf), engine -> {
+        return DealsyncCommand.withEngine(asOf.settings(parent), engine -> {
             RunContext run = new RunContext(engine.settings().asOf(), "validate");
             run.ledger().setRulesFingerprint(engine.rules().fingerprint());
             Path inbox = engine.settings().path("dealsync.inbox");

@@ -189,7 +189,7 @@ public final class CsvRecordReader implements RecordReader {
     private static Reader open(Path file, SourceProfile profile) throws UnreadableFileException {
         try {
             refuseBinary(file);
-            return new InputStreamReader(Files.newInputStream(file), FilePrecheck.charsetOf(file, profile.charset()).newDecoder()
+            return new InputStreamReader(ReadProgress.open(file), FilePrecheck.charsetOf(file, profile.charset()).newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.getFileName(), e);

@@ -77,7 +77,7 @@ public final class JsonRecordReader implements RecordReader {
                 shape = Shape.EMPTY;
                 finished = true;
             } else if (first == '[') {
-                parser = MAPPER.createParser(Files.newInputStream(file));
+                parser = MAPPER.createParser(ReadProgress.open(file));
                 parser.nextToken();
                 shape = Shape.ARRAY;
             } else if (first == '{') {
@@ -171,7 +171,7 @@ public final class JsonRecordReader implements RecordReader {
             openLines();
         } else if (brokenReason == null) {
             shape = Shape.SEQUENCE;
-            parser = MAPPER.createParser(Files.newInputStream(file));
+            parser = MAPPER.createParser(ReadProgress.open(file));
         } else {
             shape = Shape.SEQUENCE;
             finished = true;
@@ -204,7 +204,7 @@ public final class JsonRecordReader implements RecordReader {
 
     private void openLines() throws IOException {
         shape = Shape.NDJSON;
-        lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+        lines = new BufferedReader(new InputStreamReader(ReadProgress.open(file), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     }
 

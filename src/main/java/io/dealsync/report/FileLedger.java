@@ -26,6 +26,7 @@ public final class FileLedger {
     private String warningFile;
     private List<String> unknownColumns = new ArrayList<>();
     private String error;
+    private String notice; // a warning about the file as a whole, e.g. empty (issue 11)
     private long durationMs;
 
     public FileLedger(String name, String source) {
@@ -99,6 +100,8 @@ public final class FileLedger {
     public void setUnknownColumns(List<String> unknownColumns) { this.unknownColumns = new ArrayList<>(unknownColumns); }
     public String getError() { return error; }
     public void setError(String error) { this.error = error; }
+    public String getNotice() { return notice; }
+    public void setNotice(String notice) { this.notice = notice; }
     public long getDurationMs() { return durationMs; }
     public void setDurationMs(long durationMs) { this.durationMs = durationMs; }
 }

@@ -109,6 +109,19 @@ public final class ReportSummary {
             if (f.hasNonNull("error") && !text(f, "error").isEmpty()) {
                 notes.add(row[0] + ": " + text(f, "error"));
             }
+            if (f.hasNonNull("notice")) {
+                notes.add(row[0] + ": warning: " + text(f, "notice"));
+            }
+            if (f.path("unknownColumns").size() > 0) {
+                List<String> cols = new ArrayList<>();
+                f.path("unknownColumns").forEach(c -> cols.add(c.asText()));
+                notes.add(row[0] + ": unknown columns, not read: " + String.join(", ", cols));
+            }
+            if (f.path("warningsByCode").size() > 0) {
+                List<String> codes = new ArrayList<>();
+                f.path("warningsByCode").properties().forEach(e -> codes.add(e.getKey() + " " + e.getValue().asLong()));
+                notes.add(row[0] + ": warning codes: " + String.join(", ", codes));
+            }
             if (f.hasNonNull("rejectFile")) {
                 notes.add(row[0] + ": rejects in " + text(f, "rejectFile"));
             }

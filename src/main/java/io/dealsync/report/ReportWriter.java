@@ -156,6 +156,7 @@ public final class ReportWriter {
         m.put("warningFile", f.getWarningFile());
         m.put("unknownColumns", f.getUnknownColumns());
         m.put("error", f.getError());
+        m.put("notice", f.getNotice());
         m.put("durationMs", f.getDurationMs());
         // extras
         m.put("reconciled", f.isReconciled());

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each shipped profile reads its sample file from {@code inbox/}: the samples are what a first run
+ * Each shipped profile reads its sample file from {@code samples/}: the samples are what a first run
  * shows, so they must read cleanly and be valid solution-assessment deals except the rows meant as rejects.
  */
 class ShippedSamplesTest {
@@ -23,7 +23,7 @@ class ShippedSamplesTest {
             "SOL-SA-SECURITY", "SOL-SA-MODERNWORK", "SOL-SA-BIZAPPS", "SOL-SA-AI");
 
     private static List<SourceRecord> read(String source, String file, List<String> unknown) throws Exception {
-        Path p = Path.of("inbox", source, file);
+        Path p = Path.of("samples", source, file);
         SourceProfile profile = PROFILES.get(source);
         FilePrecheck.Result pre = FilePrecheck.check(p, profile.charset());
         assertThat(pre.problem()).isNull();

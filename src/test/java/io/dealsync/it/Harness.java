@@ -33,6 +33,8 @@ final class Harness {
         settings.put("dealsync.db.url", "jdbc:hsqldb:file:" + dir.resolve("data/dealsync"));
         settings.put("dealsync.inbox.complete-after-ms", "0");
         settings.put("dealsync.db.connect-attempts", "1");
+        settings.put("dealsync.samples", ""); // the tests drop their own files: never the demo's samples
+        settings.put("dealsync.as-of.allow-future", "true"); // the tests replay dates that may be after today
     }
 
     Path inbox() { return dir.resolve("inbox"); }
@@ -76,16 +78,25 @@ final class Harness {
         }
     }
 
-    /** Copies a project file (e.g. "inbox/2026-11-01-partner-crm.csv") into the harness inbox (optionally a source folder). */
+    /**
+     * Copies a project file (e.g. "samples/2026-11-01-partner-crm.csv") into the harness inbox (optionally a
+     * source folder). "inbox/..." still names a sample: the samples moved from inbox/ to samples/.
+     */
     Path drop(String projectFile, String source) {
         Path target = source == null ? inbox() : inbox().resolve(source);
         try {
             Files.createDirectories(target);
-            Path src = Path.of(projectFile);
+            Path src = sample(projectFile);
             return Files.copy(src, target.resolve(src.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A project file; "inbox/x" is the sample "samples/x" (the inbox is a runtime folder now). */
+    static Path sample(String projectFile) {
+        Path p = Path.of(projectFile);
+        return !Files.exists(p) && projectFile.startsWith("inbox/") ? Path.of("samples", projectFile.substring(6)) : p;
     }
 
     Path write(String relative, String content) {

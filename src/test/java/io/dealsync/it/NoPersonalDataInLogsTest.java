@@ -35,11 +35,11 @@ class NoPersonalDataInLogsTest {
     void samplesLeaveNoPersonalDataInTheLogOrTheReports(@TempDir Path tmp) throws Exception {
         Harness h = new Harness(tmp);
         List<String[]> samples = List.of(
-                new String[] {"", "inbox/2026-11-01-partner-crm.csv"},
-                new String[] {"", "inbox/2026-11-02-partner-crm.csv"},
-                new String[] {"dynamics365", "inbox/dynamics365/2026-11-01-opportunities.csv"},
-                new String[] {"salesforce", "inbox/salesforce/2026-11-01-opportunities.csv"},
-                new String[] {"crm-fr", "inbox/crm-fr/2026-11-01-affaires.csv"});
+                new String[] {"", "samples/2026-11-01-partner-crm.csv"},
+                new String[] {"", "samples/2026-11-02-partner-crm.csv"},
+                new String[] {"dynamics365", "samples/dynamics365/2026-11-01-opportunities.csv"},
+                new String[] {"salesforce", "samples/salesforce/2026-11-01-opportunities.csv"},
+                new String[] {"crm-fr", "samples/crm-fr/2026-11-01-affaires.csv"});
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();

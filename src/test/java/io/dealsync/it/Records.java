@@ -21,7 +21,7 @@ final class Records {
 
     private static List<String> sampleLines() {
         try {
-            return Files.readAllLines(Path.of("inbox/2026-11-01-partner-crm.csv"), StandardCharsets.UTF_8);
+            return Files.readAllLines(Path.of("samples/2026-11-01-partner-crm.csv"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

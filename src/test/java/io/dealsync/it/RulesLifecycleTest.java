@@ -95,7 +95,6 @@ class RulesLifecycleTest {
         h.settings.put("dealsync.rules.reload-ms", "500");
         h.settings.put("dealsync.inbox.poll-ms", "300");
         h.settings.put("dealsync.outbox.period-ms", "500");
-        h.settings.put("dealsync.sweep.delay-ms", "3600000");
         h.settings.put("dealsync.as-of", "2026-11-26");
         h.settings.put("dealsync.batch-size", "500");
         Files.createDirectories(h.inbox());

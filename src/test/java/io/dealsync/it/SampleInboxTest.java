@@ -19,8 +19,8 @@ class SampleInboxTest {
     @Test
     void nightlyRunOfTheSamples() throws Exception {
         Harness h = new Harness(tmp);
-        h.drop("inbox/2026-11-01-partner-crm.csv", null);
-        h.drop("inbox/2026-11-02-partner-crm.csv", null);
+        h.drop("samples/2026-11-01-partner-crm.csv", null);
+        h.drop("samples/2026-11-02-partner-crm.csv", null);
 
         assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isEqualTo(0);
 
@@ -56,8 +56,8 @@ class SampleInboxTest {
 
         // the same files dropped again: repeats, nothing changes
         long history = h.count("SELECT COUNT(*) FROM deal_history");
-        h.drop("inbox/2026-11-01-partner-crm.csv", null);
-        h.drop("inbox/2026-11-02-partner-crm.csv", null);
+        h.drop("samples/2026-11-01-partner-crm.csv", null);
+        h.drop("samples/2026-11-02-partner-crm.csv", null);
         assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isEqualTo(0);
         JsonNode again = new ObjectMapper().readTree(h.reports().resolve("latest.json").toFile());
         assertThat(again.get("totals").get("repeats").asLong()).isEqualTo(2);
