@@ -32,6 +32,7 @@ public final class RunService {
     private final Progress progress;
     private RunContext current;
     private volatile boolean databaseDown;
+    private volatile boolean rulesFailed;
     private volatile String fatalError;
     private volatile RunLedger lastRun;
 
@@ -75,6 +76,17 @@ public final class RunService {
             failed.setError(e.getMessage());
             run.ledger().addFile(failed);
             LOG.error("{}: cannot be read, moved to .failed/: {}", display(source, name), e.getMessage());
+            return false;
+        } catch (io.dealsync.rules.RuleFailedException e) {
+            // issue 10: a rule that fails at run time fails the file (to .failed/ with the reason); the run goes
+            // on with the other files and exits 2. Chunks committed before stay, as after a crash: the file,
+            // put back once the rule is fixed, resumes after them.
+            rulesFailed = true;
+            FileLedger failed = new FileLedger(name, source);
+            failed.setStatus(FileLedger.Status.failed);
+            failed.setError(e.getMessage());
+            run.ledger().addFile(failed);
+            LOG.error("{}: moved to .failed/: {}", display(source, name), e.getMessage());
             return false;
         } catch (DatabaseUnavailableException e) {
             databaseDown = true;
@@ -165,6 +177,8 @@ public final class RunService {
     }
 
     public boolean databaseDown() { return databaseDown; }
+    /** A rule failed at run time on some file of this engine's life (issue 10: exit 2). */
+    public boolean rulesFailed() { return rulesFailed; }
     public String fatalError() { return fatalError; }
     public void setFatalError(String error) { this.fatalError = error; }
     public RunLedger lastRun() { return lastRun; }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
         subcommands = {RunCommand.class, ValidateCommand.class, RulesCommand.class, ExpireCommand.class,
                 DealsCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class DealsyncCommand {
-    /** Exit codes: 0 all files read; 1 a file could not be read; 2 rules do not compile; 3 database unreachable. */
+    /**
+     * Exit codes: 0 all files read; 1 a file could not be read; 2 the rules are broken (they do not compile, or a
+     * rule failed at run time); 3 database unreachable.
+     */
     public static final int FILE_FAILED = 1;
     public static final int RULES_BROKEN = 2;
     public static final int DATABASE_DOWN = 3;

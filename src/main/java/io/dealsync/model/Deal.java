@@ -85,9 +85,15 @@ public final class Deal {
     private static Field field(String column) {
         Field f = Field.byHeader(column);
         if (f == null) {
-            throw new IllegalArgumentException("No column named '" + column + "'");
+            throw new IllegalArgumentException(noSuchColumn(column));
         }
         return f;
+    }
+
+    /** The analyst's message for a column name that is no column: it names the closest one. */
+    public static String noSuchColumn(String column) {
+        String near = Field.closest(String.valueOf(column));
+        return "\"" + column + "\" is not a column" + (near == null ? "" : " (did you mean \"" + near + "\"?)");
     }
 
     // ---------------------------------------------------------------- raw access (engine)
@@ -384,6 +390,9 @@ public final class Deal {
 
     /** Raise a violation with a detail a person needs to fix it (e.g. "Received -> Won"); no personal data. */
     public void violates(String code, String column, String detail) {
+        if (column != null && !Field.isReportable(column)) {
+            throw new IllegalArgumentException(noSuchColumn(column)); // a typo would name no column of the reject row
+        }
         raised.add(new String[] {code, column == null ? "" : column, detail == null ? "" : detail});
     }
 

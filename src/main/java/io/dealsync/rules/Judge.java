@@ -50,6 +50,11 @@ public final class Judge {
                 session.insert(d);
             }
             session.fireAllRules();
+        } catch (RuleFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // constraints run on insert too: a rule that fails fails the chunk, and with it the file
+            throw RuleFailedException.of(book, e);
         } finally {
             session.dispose();
         }

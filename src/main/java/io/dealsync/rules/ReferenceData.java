@@ -133,9 +133,11 @@ public final class ReferenceData {
                 if (rec.size() == 1 && rec.get(0).isBlank()) {
                     continue;
                 }
-                if (rec.size() < columns) {
-                    problems.add(new RuleProblem(display, (int) line, 0,
-                            "expected " + columns + " columns, found " + rec.size()));
+                if (rec.size() != columns) {
+                    // one cell too many is mostly an unquoted comma in a text: "over 10,000,000" would read as "over 10"
+                    problems.add(new RuleProblem(display, (int) line, 0, "this line has " + rec.size() + " cells, the table has "
+                            + columns + " (" + String.join(", ", format.getHeader() == null ? List.of() : parser.getHeaderNames())
+                            + ")" + (rec.size() > columns ? ": a text holding a comma goes in double quotes, e.g. \"over 10,000,000\"" : "")));
                     continue;
                 }
                 String[] cells = new String[columns];
