@@ -33,6 +33,8 @@ public final class ChunkJudge {
         final String defaultPartnerId;
         final Map<String, Integer> extraStageNames;
         final SeenKeys seen = new SeenKeys();
+        /** issue 10: messages name columns as the reviewer's file does (its profile's headers, date and number forms). */
+        io.dealsync.rules.Wording wording = io.dealsync.rules.Wording.CANONICAL;
 
         public FileContext(LocalDate asOf, String defaultPartnerId, Map<String, Integer> extraStageNames) {
             this.asOf = asOf;
@@ -42,6 +44,12 @@ public final class ChunkJudge {
 
         public LocalDate asOf() {
             return asOf;
+        }
+
+        /** issue 10: the reviewer's wording for this file's messages. */
+        public FileContext wording(io.dealsync.rules.Wording wording) {
+            this.wording = wording;
+            return this;
         }
 
         /** Marks a key as seen on a line (a resumed file re-learns the keys of records settled before the crash). */
@@ -116,27 +124,27 @@ public final class ChunkJudge {
         // 4. decisions
         List<Decision> out = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            out.add(decision(records.get(i), proposed[i], before[i], ref));
+            out.add(decision(records.get(i), proposed[i], before[i], ref, ctx.wording)); // issue 10: wording
         }
         return out;
     }
 
-    private Decision decision(SourceRecord r, Deal p, Deal stored, ReferenceData ref) {
+    private Decision decision(SourceRecord r, Deal p, Deal stored, ReferenceData ref, io.dealsync.rules.Wording wording) {
         if (r.isMalformed()) {
             return new Decision(r, Decision.Outcome.REJECT, null, null,
-                    List.of(Judge.violation(ref, "MALFORMED_RECORD", "", r.malformed())), false, false, null);
+                    List.of(Judge.violation(ref, "MALFORMED_RECORD", "", r.malformed(), wording)), false, false, null);
         }
         if (!p.isSolutionAssessment()) {
             return new Decision(r, Decision.Outcome.SKIP, p, stored, List.of(), false, false, null);
         }
-        List<Violation> violations = new ArrayList<>(Judge.violations(p, ref));
+        List<Violation> violations = new ArrayList<>(Judge.violations(p, ref, wording));
         for (SourceRecord.ReadProblem problem : r.problems()) {
-            violations.add(0, Judge.violation(ref, problem.code(), problem.column(), problem.message()));
+            violations.add(0, Judge.violation(ref, problem.code(), problem.column(), problem.message(), wording));
         }
         // A value wider than its column cannot be stored: a reject with its reason, not a failed batch write
         // (which was retried as if the database were down, then stopped the run with the file left behind).
         for (String[] wide : ColumnLimits.overlong(p)) {
-            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide[0], wide[1]));
+            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide[0], wide[1], wording));
         }
         boolean rejected = violations.stream().anyMatch(Violation::isError);
         if (rejected) {

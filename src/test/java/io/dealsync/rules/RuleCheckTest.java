@@ -94,7 +94,7 @@ class RuleCheckTest {
         Files.writeString(rules.resolve("reference/reason-codes.csv"), "ODD_CODE,FATAL,whatever\n", StandardOpenOption.APPEND);
         String out = run(rules, 1);
         assertThat(out).contains("reference/stage-names.csv:14: 'many' is not a whole number");
-        assertThat(out).contains("reference/reason-codes.csv:28: severity 'FATAL' of ODD_CODE is neither ERROR nor WARNING");
+        assertThat(out).contains("reference/reason-codes.csv:30: severity 'FATAL' of ODD_CODE is neither ERROR nor WARNING");
     }
 
     @Test
