@@ -155,7 +155,7 @@ public final class RunService {
     private Map<String, String> codeMeanings() {
         Map<String, String> m = new LinkedHashMap<>();
         for (ReasonCode rc : engine.rules().reference().reasonCodes().values()) {
-            m.put(rc.code(), rc.render("A field"));
+            m.put(rc.code(), rc.meaning()); // issue 10: the slots named, not "A field is required"
         }
         return m;
     }
