@@ -33,6 +33,7 @@ public final class RunService {
     private final Progress progress;
     private RunContext current;
     private volatile boolean databaseDown;
+    private volatile boolean rulesFailed;
     private volatile String fatalError;
     private volatile RunLedger lastRun;
 
@@ -85,6 +86,17 @@ public final class RunService {
             failed.setError(e.getMessage());
             run.ledger().addFile(failed);
             LOG.error("{}: cannot be read, moved to .failed/: {}", display(source, name), e.getMessage());
+            return false;
+        } catch (io.dealsync.rules.RuleFailedException e) {
+            // issue 10: a rule that fails at run time fails the file (to .failed/ with the reason); the run goes
+            // on with the other files and exits 2. Chunks committed before stay, as after a crash: the file,
+            // put back once the rule is fixed, resumes after them.
+            rulesFailed = true;
+            FileLedger failed = new FileLedger(name, source);
+            failed.setStatus(FileLedger.Status.failed);
+            failed.setError(e.getMessage());
+            run.ledger().addFile(failed);
+            LOG.error("{}: moved to .failed/: {}", display(source, name), e.getMessage());
             return false;
         } catch (DatabaseUnavailableException e) {
             databaseDown = true;
@@ -174,7 +186,7 @@ public final class RunService {
     private Map<String, String> codeMeanings() {
         Map<String, String> m = new LinkedHashMap<>();
         for (ReasonCode rc : engine.rules().reference().reasonCodes().values()) {
-            m.put(rc.code(), rc.render("A field"));
+            m.put(rc.code(), rc.meaning()); // issue 10: the slots named, not "A field is required"
         }
         return m;
     }
@@ -197,6 +209,8 @@ public final class RunService {
 
     public Progress progress() { return progress; }
     public boolean databaseDown() { return databaseDown; }
+    /** A rule failed at run time on some file of this engine's life (issue 10: exit 2). */
+    public boolean rulesFailed() { return rulesFailed; }
     public String fatalError() { return fatalError; }
     public void setFatalError(String error) { this.fatalError = error; }
     public RunLedger lastRun() { return lastRun; }

@@ -39,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
             RunLedger last = runs.lastRun();
             if (once && last != null) {
                 ReportSummary.print(last, System.out);
+                if (runs.rulesFailed()) {
+                    System.err.println("dealsync: a rule failed while judging a file (see its .reason.txt in .failed/)."
+                            + " Fix the rules (./dealsync rules check) and put the file back in the inbox.");
+                    return DealsyncCommand.RULES_BROKEN;
+                }
                 if (last.hasFailures()) {
                     return DealsyncCommand.FILE_FAILED;
                 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "validate", description = {"Dry run: read and judge files against the stored deals; nothing is written to the database.",
-        "Prints the summary; with --rejects DIR also writes the reject files there."})
+        "Prints the summary; with --rejects DIR also writes the reject and warning files there."})
 final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     DealsyncCommand parent;
@@ -27,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--source", description = "Read the files with this source's profile (default: from the file's folder under the inbox, else canonical).")
     String source;
 
-    @Option(names = "--rejects", description = "Write reject files into this folder.")
+    @Option(names = "--rejects", description = "Write reject and warning files into this folder.")
     Path rejectsDir;
 
     @Mixin
@@ -40,6 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
             run.ledger().setRulesFingerprint(engine.rules().fingerprint());
             Path inbox = engine.settings().path("dealsync.inbox");
             int failed = 0;
+            boolean rulesFailed = false;
             for (Path f : files) {
                 Path abs = f.toAbsolutePath().normalize();
                 String src = source != null ? source : sourceOf(abs, inbox);
@@ -52,6 +53,14 @@ final class ValidateCommand implements Callable<Integer> {
                     FileLedger l = DryRun.validate(abs, src, engine.profileFor(src), engine.rules(), engine.store().lookup(),
                             run.asOf(), engine.defaultPartnerId(), engine.batchSize(), rejectsDir);
                     run.ledger().addFile(l);
+                } catch (io.dealsync.rules.RuleFailedException e) {
+                    // issue 10: the rules are broken (exit 2); the other files are still tried
+                    FileLedger l = new FileLedger(abs.getFileName().toString(), src);
+                    l.setStatus(FileLedger.Status.failed);
+                    l.setError(e.getMessage());
+                    run.ledger().addFile(l);
+                    System.err.println(f + ": " + e.getMessage());
+                    rulesFailed = true;
                 } catch (UnreadableFileException e) {
                     FileLedger l = new FileLedger(abs.getFileName().toString(), src);
                     l.setStatus(FileLedger.Status.failed);
@@ -64,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
             run.ledger().setFinishedAt(java.time.Instant.now());
             System.out.println("Dry run: nothing was written to the database.");
             ReportSummary.print(run.ledger(), System.out);
-            return failed == 0 ? 0 : DealsyncCommand.FILE_FAILED;
+            return rulesFailed ? DealsyncCommand.RULES_BROKEN : failed == 0 ? 0 : DealsyncCommand.FILE_FAILED;
         });
     }
 

@@ -45,15 +45,14 @@ public final class DryRun {
         ChunkJudge judge = new ChunkJudge(book);
         ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(asOf, partnerId, profile.stageMapping());
         RecordFileWriter rejects = null;
+        RecordFileWriter warnings = null;
         try (RecordReader reader = RecordReaders.open(file, profile)) {
             ledger.setUnknownColumns(reader.unknownColumns());
+            ctx.wording(Wordings.of(profile, reader));
             if (rejectsDir != null) {
                 Files.createDirectories(rejectsDir);
-                Path out = RecordFileWriter.chooseName(rejectsDir, name, RecordFileWriter.Kind.REJECTS.suffix(kind), "validate");
-                rejects = kind == RecordReader.Kind.CSV
-                        ? new CsvRecordFileWriter(out, RecordFileWriter.Kind.REJECTS, reader.header(), 0, profile.delimiter(), profile.charset())
-                        : new NdjsonRecordFileWriter(out, RecordFileWriter.Kind.REJECTS,
-                                name.toLowerCase(Locale.ROOT).endsWith(".json") ? NdjsonRecordFileWriter.INDEX : NdjsonRecordFileWriter.LINE, 0);
+                rejects = writer(rejectsDir, name, kind, RecordFileWriter.Kind.REJECTS, reader, profile);
+                warnings = writer(rejectsDir, name, kind, RecordFileWriter.Kind.WARNINGS, reader, profile);
             }
             List<SourceRecord> chunk = new ArrayList<>(batchSize);
             while (reader.hasNext()) {
@@ -65,19 +64,37 @@ public final class DryRun {
                     FileIntake.count(d, ledger);
                     if (rejects != null && d.outcome() == Decision.Outcome.REJECT) {
                         rejects.write(d.record(), d.violations());
+                    } else if (warnings != null && d.hasWarnings() && d.outcome() != Decision.Outcome.SKIP) {
+                        warnings.write(d.record(), d.warnings()); // the warnings the summary counts, as a run writes them
                     }
                 }
             }
-            if (rejects != null) {
-                if (rejects.records() > 0) {
-                    ledger.setRejectFile(rejects.complete().toString());
-                } else {
-                    rejects.abort();
-                    Files.deleteIfExists(rejects.partPath());
-                }
-            }
+            ledger.setRejectFile(finish(rejects));
+            ledger.setWarningFile(finish(warnings));
         }
         ledger.setDurationMs((System.nanoTime() - start) / 1_000_000);
         return ledger;
+    }
+
+    private static RecordFileWriter writer(Path dir, String name, RecordReader.Kind kind, RecordFileWriter.Kind what,
+            RecordReader reader, SourceProfile profile) throws IOException {
+        Path out = RecordFileWriter.chooseName(dir, name, what.suffix(kind), "validate");
+        return kind == RecordReader.Kind.CSV
+                ? new CsvRecordFileWriter(out, what, reader.header(), 0, profile.delimiter(), profile.charset())
+                : new NdjsonRecordFileWriter(out, what,
+                        name.toLowerCase(Locale.ROOT).endsWith(".json") ? NdjsonRecordFileWriter.INDEX : NdjsonRecordFileWriter.LINE, 0);
+    }
+
+    /** The finished file's path, or null (and no file) when nothing was written to it. */
+    private static String finish(RecordFileWriter w) throws IOException {
+        if (w == null) {
+            return null;
+        }
+        if (w.records() > 0) {
+            return w.complete().toString();
+        }
+        w.abort();
+        Files.deleteIfExists(w.partPath());
+        return null;
     }
 }

@@ -146,7 +146,7 @@ public final class FileIntake {
             try {
                 ChunkJudge judge = new ChunkJudge(book);
                 ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(run.asOf(), env.defaultPartnerId(),
-                        profile.stageMapping());
+                        profile.stageMapping()).wording(Wordings.of(profile, reader)); // issue 10: reviewer's words
                 // A fresh embedded database holds no deal this file could update: deals the file creates are
                 // found again only by later records of the same deal, which are duplicates anyway (R9).
                 StoredDeals stored = env.store().database().dialect() == Dialect.HSQLDB && env.store().reads().noDeals()

@@ -7,6 +7,10 @@ public final class Contact {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE_CHARS = Pattern.compile("\\+?[0-9 .()\\-]+");
 
+    /** The forms a reviewer is told to use (reject messages). */
+    public static final String EMAIL_FORM = "name@domain.tld";
+    public static final String PHONE_FORM = "7 to 15 digits; only digits, spaces, - . ( ) and a leading +";
+
     private Contact() {
     }
 

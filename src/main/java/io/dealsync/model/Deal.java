@@ -85,9 +85,15 @@ public final class Deal {
     private static Field field(String column) {
         Field f = Field.byHeader(column);
         if (f == null) {
-            throw new IllegalArgumentException("No column named '" + column + "'");
+            throw new IllegalArgumentException(noSuchColumn(column));
         }
         return f;
+    }
+
+    /** The analyst's message for a column name that is no column: it names the closest one. */
+    public static String noSuchColumn(String column) {
+        String near = Field.closest(String.valueOf(column));
+        return "\"" + column + "\" is not a column" + (near == null ? "" : " (did you mean \"" + near + "\"?)");
     }
 
     // ---------------------------------------------------------------- raw access (engine)
@@ -384,6 +390,9 @@ public final class Deal {
 
     /** Raise a violation with a detail a person needs to fix it (e.g. "Received -> Won"); no personal data. */
     public void violates(String code, String column, String detail) {
+        if (column != null && !Field.isReportable(column)) {
+            throw new IllegalArgumentException(noSuchColumn(column)); // a typo would name no column of the reject row
+        }
         raised.add(new String[] {code, column == null ? "" : column, detail == null ? "" : detail});
     }
 
@@ -464,6 +473,127 @@ public final class Deal {
         }
         if (!Contact.isPlausibleEmail(get(Field.CONTACT_EMAIL))) {
             out.add(Field.CONTACT_EMAIL.header());
+        }
+        return out;
+    }
+
+    /** What is wrong with one column of the customer's primary contact (R3): "is missing", or the implausible value and the form expected. */
+    public String contactProblem(String column) {
+        Field f = field(column);
+        String v = get(f);
+        if (v.isEmpty()) {
+            return "is missing";
+        }
+        if (f == Field.CONTACT_PHONE && !Contact.isPlausiblePhone(v)) {
+            return "'" + v + "' is not a plausible phone (" + Contact.PHONE_FORM + ")";
+        }
+        if (f == Field.CONTACT_EMAIL && !Contact.isPlausibleEmail(v)) {
+            return "'" + v + "' is not a plausible email (" + Contact.EMAIL_FORM + ")";
+        }
+        return "";
+    }
+
+    /** What is wrong with a team member ("Team member 2", R4): "the phone is missing", parts joined by "; ". */
+    public String teamMemberProblem(String member) {
+        int n = Field.listIndex(member, Field.TEAM_PREFIX);
+        if (n < 1 || n > team.size()) {
+            return "is missing";
+        }
+        TeamMember m = team.get(n - 1);
+        List<String> parts = new ArrayList<>(4);
+        if (m.getFirstName().isEmpty()) {
+            parts.add("the first name is missing");
+        }
+        if (m.getLastName().isEmpty()) {
+            parts.add("the last name is missing");
+        }
+        if (m.getPhone().isEmpty()) {
+            parts.add("the phone is missing");
+        } else if (!Contact.isPlausiblePhone(m.getPhone())) {
+            parts.add("the phone '" + m.getPhone() + "' is not plausible (" + Contact.PHONE_FORM + ")");
+        }
+        if (m.getEmail().isEmpty()) {
+            parts.add("the email is missing");
+        } else if (!Contact.isPlausibleEmail(m.getEmail())) {
+            parts.add("the email '" + m.getEmail() + "' is not plausible (" + Contact.EMAIL_FORM + ")");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The stage date columns left empty, in stage order (R41: Won needs all four). */
+    public List<String> getUnmarkedStageColumns() {
+        List<String> out = new ArrayList<>(4);
+        for (Field f : Field.STAGE_MARKS) {
+            if (get(f).isEmpty()) {
+                out.add(f.header());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The stage date columns out of order (R40), each with why: marked while an earlier stage is not, or
+     * dated before an earlier stage. The other column is written {@code {column:Name}}, so the message names
+     * it as the reviewer's file does.
+     */
+    public java.util.Map<String, String> getStageOrderProblems() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        Field firstGap = null;
+        Field previous = null;
+        LocalDate previousDate = null;
+        for (Field f : Field.STAGE_MARKS) {
+            String text = get(f);
+            if (text.isEmpty()) {
+                firstGap = firstGap == null ? f : firstGap;
+                continue;
+            }
+            LocalDate d = Dates.parse(text);
+            if (firstGap != null) {
+                out.put(f.header(), "is marked while {column:" + firstGap.header() + "} is empty");
+                firstGap = null; // once per gap: the later marks follow from this one
+            } else if (d != null && previousDate != null && d.isBefore(previousDate)) {
+                out.put(f.header(), "(" + d + ") is before {column:" + previous.header() + "} (" + previousDate + ")");
+            }
+            if (d != null) {
+                previous = f;
+                previousDate = d;
+            }
+        }
+        return out;
+    }
+
+    /** The stage date columns out of order (R40), in stage order. */
+    public List<String> getOutOfOrderStageColumns() {
+        return new ArrayList<>(getStageOrderProblems().keySet());
+    }
+
+    /** Why a stage date column is out of order (R40), "" when it is not. */
+    public String stageOrderProblem(String column) {
+        return getStageOrderProblems().getOrDefault(field(column).header(), "");
+    }
+
+    /** The stage date columns marked in the stored deal and now empty or redated (R43), in stage order. */
+    public List<String> getRegressedStageColumns() {
+        return new ArrayList<>(getStageRegressions().keySet());
+    }
+
+    /** What changed in a stage date column marked in the stored deal (R43), "" when nothing. */
+    public String stageRegression(String column) {
+        return getStageRegressions().getOrDefault(field(column).header(), "");
+    }
+
+    /** The stage date columns marked in the stored deal and now empty or redated (R43), each with what changed. */
+    public java.util.Map<String, String> getStageRegressions() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (stored == null) {
+            return out;
+        }
+        for (Field f : Field.STAGE_MARKS) {
+            String before = stored.get(f);
+            String now = get(f);
+            if (!before.isEmpty() && !before.equals(now)) {
+                out.put(f.header(), "was marked on " + before + (now.isEmpty() ? ", now empty" : ", now " + now));
+            }
         }
         return out;
     }

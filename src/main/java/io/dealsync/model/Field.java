@@ -110,6 +110,32 @@ public enum Field {
         return header.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /** Every name a column answers to (template names and aliases), in template order. */
+    public static List<String> allNames() {
+        List<String> out = new java.util.ArrayList<>();
+        for (Field f : values()) {
+            out.addAll(List.of(f.names));
+        }
+        return out;
+    }
+
+    /**
+     * A name a rule may report a finding on: "" (the record as a whole), a column, or a list column such as
+     * "Solution 1" or "Team member 2".
+     */
+    public static boolean isReportable(String column) {
+        return column.isEmpty() || byHeader(column) != null || listIndex(column, SOLUTION_PREFIX) > 0
+                || listIndex(column, TEAM_PREFIX) > 0;
+    }
+
+    /** The column name closest to a misspelt one (for "did you mean"), or null when none is close. */
+    public static String closest(String misspelt) {
+        List<String> names = new java.util.ArrayList<>(allNames());
+        names.add(SOLUTION_PREFIX + "1");
+        names.add(TEAM_PREFIX + "1");
+        return Suggest.closest(misspelt, names);
+    }
+
     /** The 1-based number of a list column ("Solution 2" gives 2), or 0 when the header is not one. */
     public static int listIndex(String header, String prefix) {
         String k = key(header);

@@ -50,6 +50,11 @@ public final class Judge {
                 session.insert(d);
             }
             session.fireAllRules();
+        } catch (RuleFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // constraints run on insert too: a rule that fails fails the chunk, and with it the file
+            throw RuleFailedException.of(book, e);
         } finally {
             session.dispose();
         }
@@ -62,6 +67,11 @@ public final class Judge {
 
     /** Turns what the rules raised into violations with severity and message from the reason-code table. */
     public static List<Violation> violations(Deal d, ReferenceData ref) {
+        return violations(d, ref, Wording.CANONICAL);
+    }
+
+    /** The same, with messages in the words of the reviewer's file (its column names, date and number forms). */
+    public static List<Violation> violations(Deal d, ReferenceData ref, Wording wording) {
         List<String[]> raised = d.getRaised();
         if (raised.isEmpty()) {
             return List.of();
@@ -71,7 +81,7 @@ public final class Judge {
         for (String[] r : raised) {
             // two rules may say the same thing (R1 and R24 both require Notes): report it once
             if (seen.add(r[0] + '\u0000' + r[1])) {
-                out.add(violation(ref, r[0], r[1], r.length > 2 ? r[2] : ""));
+                out.add(violation(ref, r[0], r[1], r.length > 2 ? r[2] : "", wording));
             }
         }
         return out;
@@ -79,9 +89,20 @@ public final class Judge {
 
     /** A violation of {@code code} about {@code field}, with the table's severity and message (unknown codes are errors). */
     public static Violation violation(ReferenceData ref, String code, String field, String detail) {
+        return violation(ref, code, field, detail, Wording.CANONICAL);
+    }
+
+    /**
+     * A violation whose message names the column as the reviewer's file does; the detail goes where the
+     * message says {@code {detail}}, else in brackets after it. The violation's field stays the template
+     * name: reports count by it, whatever the source.
+     */
+    public static Violation violation(ReferenceData ref, String code, String field, String detail, Wording wording) {
         ReasonCode rc = ref.reasonCodes().get(code);
-        String base = rc == null ? code + (field.isEmpty() ? "" : " (" + field + ")") : rc.render(field);
-        String message = detail == null || detail.isEmpty() ? base : base + " (" + detail + ")";
+        String d = detail == null ? "" : wording.fill(field.isEmpty() ? detail : detail.replace(field, wording.column(field)));
+        String template = rc == null ? code + (field.isEmpty() ? "" : " ({field})") : rc.message();
+        String base = wording.render(template, field, d);
+        String message = d.isEmpty() || template.contains("{detail}") ? base : base + " (" + d + ")";
         return new Violation(code, field, message, rc == null ? Severity.ERROR : rc.severity(), "");
     }
 

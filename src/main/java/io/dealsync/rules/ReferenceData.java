@@ -96,6 +96,7 @@ public final class ReferenceData {
         Map<String, String> values = new LinkedHashMap<>();
         settings.stringPropertyNames().forEach(k -> values.put(k, settings.getProperty(k)));
         data.settings = new Settings(values, window, tooSoon);
+        fillSettings(reasonCodes, values, displayPrefix + REASON_CODES, problems);
         data.currencies = codes(referenceDir.resolve(CURRENCIES), displayPrefix + CURRENCIES, problems,
                 CurrencyCode::new, java.util.Currency.getAvailableCurrencies().stream()
                         .map(c -> new CurrencyCode(c.getCurrencyCode(), c.getDisplayName(Locale.ENGLISH))).toList());
@@ -103,6 +104,33 @@ public final class ReferenceData {
                 CountryCode::new, java.util.Arrays.stream(Locale.getISOCountries())
                         .map(c -> new CountryCode(c, new Locale.Builder().setRegion(c).build().getDisplayCountry(Locale.ENGLISH))).toList());
         return data;
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^}]*)\\}");
+    /** Placeholders filled per reject row (Wording), not from the settings. */
+    private static final java.util.Set<String> ROW_PLACEHOLDERS = java.util.Set.of("field", "detail", "date format", "number format");
+
+    /**
+     * Analyst-owned numbers reach the messages from the settings ({@code {won.too.soon.hours}}), so a message
+     * never says 72 when the setting says 48. A placeholder that is neither a setting nor filled per row is a problem.
+     */
+    private static void fillSettings(Map<String, ReasonCode> codes, Map<String, String> settings, String display,
+            List<RuleProblem> problems) {
+        codes.replaceAll((code, rc) -> {
+            java.util.regex.Matcher m = PLACEHOLDER.matcher(rc.message());
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String key = m.group(1);
+                String value = settings.get(key);
+                if (value == null && !ROW_PLACEHOLDERS.contains(key) && !key.startsWith("column:")) {
+                    problems.add(new RuleProblem(display, 0, 0, "the message of " + code + " uses {" + key + "}, which is"
+                            + " neither {field}, {detail}, {date format}, {number format} nor a setting of " + SETTINGS));
+                }
+                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(value == null ? m.group() : value.strip()));
+            }
+            m.appendTail(sb);
+            return new ReasonCode(rc.code(), rc.severity(), sb.toString());
+        });
     }
 
     /** A code table (code,name; codes upper case, as Canonical writes them), or the JDK's list when the file is absent. */
@@ -133,9 +161,11 @@ public final class ReferenceData {
                 if (rec.size() == 1 && rec.get(0).isBlank()) {
                     continue;
                 }
-                if (rec.size() < columns) {
-                    problems.add(new RuleProblem(display, (int) line, 0,
-                            "expected " + columns + " columns, found " + rec.size()));
+                if (rec.size() != columns) {
+                    // one cell too many is mostly an unquoted comma in a text: "over 10,000,000" would read as "over 10"
+                    problems.add(new RuleProblem(display, (int) line, 0, "this line has " + rec.size() + " cells, the table has "
+                            + columns + " (" + String.join(", ", format.getHeader() == null ? List.of() : parser.getHeaderNames())
+                            + ")" + (rec.size() > columns ? ": a text holding a comma goes in double quotes, e.g. \"over 10,000,000\"" : "")));
                     continue;
                 }
                 String[] cells = new String[columns];

@@ -33,9 +33,13 @@ public final class RuleBook {
     private final ReferenceData reference;
     private final String fingerprint;
     private final List<Path> drlFiles;
+    private final String displayPrefix;
+    private volatile java.util.Map<String, String> ruleLocations;
 
-    private RuleBook(Path rulesDir, KieBase kieBase, ReferenceData reference, String fingerprint, List<Path> drlFiles) {
+    private RuleBook(Path rulesDir, KieBase kieBase, ReferenceData reference, String fingerprint, List<Path> drlFiles,
+            String displayPrefix) {
         this.rulesDir = rulesDir;
+        this.displayPrefix = displayPrefix;
         this.kieBase = kieBase;
         this.reference = reference;
         this.fingerprint = fingerprint;
@@ -64,30 +68,84 @@ public final class RuleBook {
         ReleaseId releaseId = ks.newReleaseId("io.dealsync", "rulebook", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         for (Path drl : drls) {
-            kfs.write(KIE_ROOT + dir.relativize(drl).toString().replace('\\', '/'), read(drl));
+            String rel = dir.relativize(drl).toString().replace('\\', '/');
+            byte[] text = read(drl);
+            kfs.write(KIE_ROOT + rel, text);
+            // Drools takes a misspelt column for a text; the rule would fail on the first deal of the night
+            ColumnNameCheck.check(prefix + rel, new String(text, StandardCharsets.UTF_8), problems);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        java.util.Map<String, Long> perFile = errors.stream().collect(java.util.stream.Collectors.groupingBy(
+                m -> String.valueOf(m.getPath()), java.util.stream.Collectors.counting()));
+        java.util.Set<RuleProblem> compileProblems = new java.util.LinkedHashSet<>(); // each once
+        for (Message m : errors) {
             String path = m.getPath() == null ? "" : m.getPath();
             if (path.startsWith(KIE_ROOT)) {
                 path = path.substring(KIE_ROOT.length());
             }
-            problems.add(new RuleProblem(prefix + path, m.getLine(), m.getColumn(), oneLine(m.getText())));
+            List<String> lines = path.isEmpty() ? List.of() : textLines(dir.resolve(path));
+            compileProblems.addAll(DroolsMessages.explain(prefix + path, m.getLine(), m.getColumn(), m.getText(), lines,
+                    perFile.get(String.valueOf(m.getPath())) > 1));
         }
+        if (compileProblems.isEmpty() && !errors.isEmpty()) {
+            errors.forEach(m -> compileProblems.add(new RuleProblem(prefix + m.getPath(), m.getLine(), m.getColumn(),
+                    oneLine(m.getText()))));
+        }
+        problems.addAll(compileProblems);
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
         }
         KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-        return new RuleBook(dir, kieBase, reference, fingerprint(dir), drls);
+        return new RuleBook(dir, kieBase, reference, fingerprint(dir), drls, prefix);
     }
 
-    private static String display(Path rulesDir) {
-        String s = rulesDir.toString().replace('\\', '/');
+    /**
+     * The rules folder as a person names it, with a trailing slash: relative to the project home (or the
+     * working folder) when it lies inside, e.g. {@code rules/}; else as given.
+     */
+    public static String display(Path rulesDir) {
+        Path abs = rulesDir.toAbsolutePath().normalize();
+        Path base = Path.of(System.getProperty("dealsync.home", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        Path shown = abs.startsWith(base) && !abs.equals(base) ? base.relativize(abs) : rulesDir;
+        String s = shown.toString().replace('\\', '/');
         return s.endsWith("/") ? s : s + "/";
+    }
+
+    /** Where a rule is written, {@code rules/creation.drl:30}, or "" when no file has it. */
+    public String locate(String ruleName) {
+        java.util.Map<String, String> m = ruleLocations;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (Path drl : drlFiles) {
+                String file = displayPrefix + rulesDir.relativize(drl).toString().replace('\\', '/');
+                try {
+                    List<String> lines = Files.readAllLines(drl, StandardCharsets.UTF_8);
+                    for (int i = 0; i < lines.size(); i++) {
+                        String name = DrlText.ruleName(lines.get(i));
+                        if (name != null) {
+                            m.putIfAbsent(name, file + ":" + (i + 1));
+                        }
+                    }
+                } catch (IOException e) {
+                    // the rule book compiled from it: a file gone since is named by nobody
+                }
+            }
+            ruleLocations = m;
+        }
+        return m.getOrDefault(ruleName, "");
     }
 
     private static String oneLine(String text) {
         return text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    private static List<String> textLines(Path p) {
+        try {
+            return Files.readAllLines(p, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static byte[] read(Path p) {

@@ -36,6 +36,8 @@ public final class ChunkJudge {
         final SeenKeys seen = new SeenKeys();
         private long salt;
         private String saltOf;
+        /** issue 10: messages name columns as the reviewer's file does (its profile's headers, date and number forms). */
+        io.dealsync.rules.Wording wording = io.dealsync.rules.Wording.CANONICAL;
 
         public FileContext(LocalDate asOf, String defaultPartnerId, Map<String, Integer> extraStageNames) {
             this.asOf = asOf;
@@ -54,6 +56,12 @@ public final class ChunkJudge {
                 saltOf = rulesFingerprint;
             }
             return salt;
+        }
+
+        /** issue 10: the reviewer's wording for this file's messages. */
+        public FileContext wording(io.dealsync.rules.Wording wording) {
+            this.wording = wording;
+            return this;
         }
 
         /** Marks a key as seen on a line (a resumed file re-learns the keys of records settled before the crash). */
@@ -149,7 +157,7 @@ public final class ChunkJudge {
         // 5. decisions
         List<Decision> decisions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            decisions.add(out[i] != null ? out[i] : decision(records.get(i), proposed[i], before[i], ref, prints[i]));
+            decisions.add(out[i] != null ? out[i] : decision(records.get(i), proposed[i], before[i], ref, ctx.wording, prints[i]));
         }
         return decisions;
     }
@@ -205,22 +213,23 @@ public final class ChunkJudge {
         return null;
     }
 
-    private Decision decision(SourceRecord r, Deal p, Deal stored, ReferenceData ref, long print) {
+    private Decision decision(SourceRecord r, Deal p, Deal stored, ReferenceData ref, io.dealsync.rules.Wording wording,
+            long print) {
         if (r.isMalformed()) {
             return new Decision(r, Decision.Outcome.REJECT, null, null,
-                    List.of(Judge.violation(ref, "MALFORMED_RECORD", "", r.malformed())), false, false, null, 0);
+                    List.of(Judge.violation(ref, "MALFORMED_RECORD", "", r.malformed(), wording)), false, false, null, 0);
         }
         if (!p.isSolutionAssessment()) {
             return new Decision(r, Decision.Outcome.SKIP, p, stored, List.of(), false, false, null, 0);
         }
-        List<Violation> violations = new ArrayList<>(Judge.violations(p, ref));
+        List<Violation> violations = new ArrayList<>(Judge.violations(p, ref, wording));
         for (SourceRecord.ReadProblem problem : r.problems()) {
-            violations.add(0, Judge.violation(ref, problem.code(), problem.column(), problem.message()));
+            violations.add(0, Judge.violation(ref, problem.code(), problem.column(), problem.message(), wording));
         }
         // A value wider than its column cannot be stored: a reject with its reason, not a failed batch write
         // (which was retried as if the database were down, then stopped the run with the file left behind).
         for (String[] wide : ColumnLimits.overlong(p)) {
-            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide[0], wide[1]));
+            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide[0], wide[1], wording));
         }
         boolean rejected = violations.stream().anyMatch(Violation::isError);
         if (rejected) {

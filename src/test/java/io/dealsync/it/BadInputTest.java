@@ -203,10 +203,13 @@ class BadInputTest {
         assertThat(f.get("rejectsByField").get("Created Date").asLong()).isEqualTo(1);
         List<List<String>> rows = RejectRoundTripTest.read(h.rejects().resolve("09-formats.rejects.csv"), StandardCharsets.UTF_8, ',');
         assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0)).containsExactly(
-                "Estimated Close Date does not hold a valid value (yyyy-mm-dd or M/D/YYYY expected)",
-                "Estimated Deal Value does not hold a valid value",
-                "Estimated Deal Value does not hold a valid value",
-                "Created Date does not hold a valid value (yyyy-mm-dd or M/D/YYYY expected)");
+                // issue 10: the value and the form expected
+                "Estimated Close Date does not hold a valid value ('30/06/2030': a date expected, yyyy-mm-dd or M/D/YYYY, e.g. 2026-06-30)",
+                "Estimated Deal Value does not hold a valid value ('25,000.00': a number above zero expected,"
+                        + " digits with a dot as decimal separator, e.g. 48500.00)",
+                "Estimated Deal Value does not hold a valid value ('25000 USD': a number above zero expected,"
+                        + " digits with a dot as decimal separator, e.g. 48500.00)",
+                "Created Date does not hold a valid value ('2026-13-45': a date expected, yyyy-mm-dd or M/D/YYYY, e.g. 2026-06-30)");
     }
 
     @Test

@@ -122,7 +122,8 @@ class ProfileIntakeTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains(";INVALID_VALUE;AFF-2026-0004;", "Évaluation sécurité – Coopérative Fictive",
                 ";France;", ";5 000,00;", ";01/12/2030;").endsWith(";5");
-        assertThat(lines.get(1)).startsWith("Customer Country does not hold a valid value");
+        // issue 10: the column as the reviewer's file names it
+        assertThat(lines.get(1)).startsWith("Pays does not hold a valid value ('FRANCE' is not in countries.csv)");
     }
 
     @Test

@@ -49,6 +49,33 @@ class RulesLifecycleTest {
     Path tmp;
 
     @Test
+    void aRuleThatFailsAtRunTimeFailsItsFilesAndTheRunExitsTwo() throws Exception {
+        // issue 10: the run printed a stack trace, said OK and exited 0; the daemon left the file in the inbox
+        Path rules = RuleCasesTest.copyRules(tmp);
+        Files.writeString(rules.resolve("big.drl"), io.dealsync.rules.RuleFixtures.COLUMN_FROM_SETTING);
+        Files.writeString(rules.resolve("reference/settings.properties"), "big.deal.column=Estimated Deal Vaule\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Harness h = new Harness(tmp.resolve("engine"));
+        h.settings.put("dealsync.rules", rules.toString());
+        h.drop("inbox/2026-11-01-partner-crm.csv", null);
+        h.drop("inbox/2026-11-02-partner-crm.csv", null);
+
+        Harness.Output run = h.runCaptured("run", "--once", "--as-of", "2026-11-26");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).doesNotContain("\tat org.drools", "ConstraintEvaluationException");
+        Path failed = h.inbox().resolve(".failed");
+        for (String name : List.of("2026-11-01-partner-crm.csv", "2026-11-02-partner-crm.csv")) {
+            assertThat(failed.resolve(name)).exists(); // both files: the run went on after the first
+            List<String> reason = Files.readAllLines(failed.resolve(name + ".reason.txt"));
+            assertThat(reason).hasSize(1);
+            assertThat(reason.get(0)).contains("the rule \"Analyst: big deals\"", "big.drl:6",
+                    "\"Estimated Deal Vaule\" is not a column (did you mean \"Estimated Deal Value\"?)");
+        }
+        assertThat(Harness.files(h.inbox()).stream().filter(p -> p.getParent().equals(h.inbox()))).isEmpty();
+    }
+
+    @Test
     void aBrokenDrlStopsRunOnceBeforeAnyFileIsTouched() throws Exception {
         Path rules = RuleCasesTest.copyRules(tmp);
         Path drl = rules.resolve("lifecycle.drl");

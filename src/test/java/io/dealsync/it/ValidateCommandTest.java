@@ -106,6 +106,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void withRejectsTheWarningsItCountsAreWrittenToo() throws Exception {
+        // issue 10: the summary counted a warning, but no warnings file was written
+        Path file = Files.createDirectories(tmp.resolve("outside")).resolve("2026-11-03-crm.csv");
+        Files.writeString(file, new Rows().add(with(outgoing("CRM-W1"), "Estimated Close Date", "2026-10-01")).csv());
+        Path dir = tmp.resolve("validated-warnings");
+
+        Harness.Output v = h.runCaptured("validate", "--as-of", "2026-11-03", "--rejects", dir.toString(), file.toString());
+
+        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(Harness.files(dir)).containsExactly(dir.resolve("2026-11-03-crm.warnings.csv"));
+        List<String> lines = Files.readAllLines(dir.resolve("2026-11-03-crm.warnings.csv"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("The estimated close date is in the past on an active deal,CLOSE_DATE_PAST,");
+    }
+
+    @Test
     void theDryRunCountsAreWhatTheRealRunThenDoes() throws Exception {
         Path file = h.write(NAME, day2); // in the inbox: validate leaves it there
         Harness.Output v = h.runCaptured("validate", "--as-of", "2026-11-02", file.toString());

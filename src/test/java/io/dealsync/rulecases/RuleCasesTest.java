@@ -1,5 +1,7 @@
 package io.dealsync.rulecases;
 
+import io.dealsync.rules.RuleBook;
+
 import io.dealsync.rules.RuleFixtures;
 import io.dealsync.rules.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +126,55 @@ public class RuleCasesTest {
         assertThat(out).contains("PASS  rules/tests/creation.case:4  A complete Outgoing deal is created",
                 "FAIL  rules/tests/zz-failing.case:1  expects the wrong thing", "got:      no finding -> created");
         assertThat(out).containsPattern("\\d+ passed, 1 failed");
+    }
+
+    @Test
+    void anOutcomeComparesExactly() {
+        String text = """
+                name: arrives Expired, past its window
+                as-of: 2026-06-01
+                record: received
+                  Received Date: 2026-05-01
+                  Partner Referral Status: Closed
+                  Partner Referral Substatus: Expired
+                expect: stored
+                outcome: created
+                ---
+                name: the same, said in full
+                as-of: 2026-06-01
+                record: received
+                  Received Date: 2026-05-01
+                  Partner Referral Status: Closed
+                  Partner Referral Substatus: Expired
+                expect: stored
+                outcome: created, expired
+                """;
+        RuleCases.Loaded l = RuleCases.parse(RULES, "x.case", text);
+        RuleCases.Result subset = RuleCases.check(RuleFixtures.book(), l.cases().get(0));
+        assertThat(subset.passed()).isFalse();
+        assertThat(subset.differences()).containsExactly("expected outcome created, got created, expired");
+        assertThat(RuleCases.check(RuleFixtures.book(), l.cases().get(1)).passed()).isTrue();
+    }
+
+    @Test
+    void aRuleFailingAtRunTimeFailsItsCasesAndTheOthersStillRun(@TempDir Path tmp) throws IOException {
+        Path rules = copyRules(tmp);
+        Files.writeString(rules.resolve("big.drl"), RuleFixtures.COLUMN_FROM_SETTING);
+        Files.writeString(rules.resolve("reference/settings.properties"), "big.deal.column=Estimated Deal Vaule\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int rc = RuleCases.run(rules, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(rc).isEqualTo(1);
+        assertThat(out).contains("FAIL  rules/tests/creation.case:4  A complete Outgoing deal is created",
+                "the rule \"Analyst: big deals\" (" + RuleBook.display(rules) + "big.drl:6) failed: \"Estimated Deal Vaule\""
+                        + " is not a column (did you mean \"Estimated Deal Value\"?)");
+        // every case ran: the summary counts them all (cases of records the rule never reaches still pass)
+        int total = RuleCases.load(rules).cases().size();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) passed, (\\d+) failed").matcher(out);
+        assertThat(m.find()).isTrue();
+        assertThat(Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2))).isEqualTo(total);
+        assertThat(Integer.parseInt(m.group(2))).isGreaterThan(1);
     }
 
     @Test

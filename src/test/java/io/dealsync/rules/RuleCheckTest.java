@@ -24,9 +24,131 @@ class RuleCheckTest {
         return out;
     }
 
+    private static String runWithSmoke(Path rules, int expectedRc) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int rc = RuleCheck.run(rules, new PrintStream(buf, true, StandardCharsets.UTF_8), io.dealsync.rulecases.RuleCases::smoke);
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as(out).isEqualTo(expectedRc);
+        return out;
+    }
+
+
+    @Test
+    void aColumnNameThatIsNoColumnIsFoundInEveryForm(@TempDir Path tmp) throws IOException {
+        Path rules = RuleCasesTest.copyRules(tmp);
+        Files.writeString(rules.resolve("typo.drl"), """
+                package dealsync.rules;
+
+                import io.dealsync.model.Deal;
+                import io.dealsync.rules.Settings;
+
+                rule "Analyst: a big deal keeps its location"
+                when
+                    Settings( $max : number("big.deal.max"), $note : text("big.deal.note") )
+                    $d : Deal( amount("Estimated Deal Vaule") != null, changed("Locaton"), !$d.getStored().blank("Notes") )
+                then
+                    $d.violates("INVALID_VALUE", "Estimated Deal Vaule", "too big");
+                end
+
+                rule "Analyst: details of a big deal"
+                when
+                    $d : Deal()
+                    $column : String( $d.blank(this) ) from [ "Notes", "Deal Nme" ]
+                then
+                    $d.violates("REQUIRED_FIELD", $column);
+                end
+                """);
+        String out = runWithSmoke(rules, 1);
+        String f = rules + "/typo.drl:";
+        assertThat(out).contains(
+                f + "9:23: \"Estimated Deal Vaule\" is not a column (did you mean \"Estimated Deal Value\"?)",
+                f + "9:64: \"Locaton\" is not a column (did you mean \"Location\"?)",
+                f + "11:34: \"Estimated Deal Vaule\" is not a column (did you mean \"Estimated Deal Value\"?)",
+                f + "17:56: \"Deal Nme\" is not a column (did you mean \"Deal Name\"?)");
+        // a setting's key is no column; each problem once; the smoke run does not repeat what was said
+        assertThat(out).doesNotContain("big.deal.max", "big.deal.note", "fails when run");
+        assertThat(out.lines().filter(l -> l.contains("is not a column")).count()).isEqualTo(4);
+        // the engine refuses these rules too, before any night
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleBook.compile(rules))
+                .isInstanceOf(RulesException.class).hasMessageContaining("\"Locaton\" is not a column");
+    }
+
+    @Test
+    void theSmokeRunFindsARuleThatFailsOnTheTemplates(@TempDir Path tmp) throws IOException {
+        Path rules = RuleCasesTest.copyRules(tmp);
+        Files.writeString(rules.resolve("big.drl"), RuleFixtures.COLUMN_FROM_SETTING);
+        Files.writeString(rules.resolve("reference/settings.properties"), "big.deal.column=Estimated Deal Vaule\n",
+                StandardOpenOption.APPEND);
+        String out = runWithSmoke(rules, 1);
+        assertThat(out).containsOnlyOnce(rules + "/big.drl:6: the rule \"Analyst: big deals\" fails when run on the"
+                + " template \"accepted\": \"Estimated Deal Vaule\" is not a column (did you mean \"Estimated Deal Value\"?)");
+        assertThat(out).contains("FAILED: 1 error(s)");
+    }
+
+    @Test
+    void aCommaInAReasonCodeMessageIsALineWithTooManyCells(@TempDir Path tmp) throws IOException {
+        Path rules = RuleCasesTest.copyRules(tmp);
+        Files.writeString(rules.resolve("reference/reason-codes.csv"),
+                "BIG_DEAL,WARNING,{field} is over 10,000,000: check it\n", StandardOpenOption.APPEND);
+        String out = run(rules, 1);
+        assertThat(out).contains(rules + "/reference/reason-codes.csv:30: this line has 5 cells, the table has 3"
+                + " (code, severity, message): a text holding a comma goes in double quotes");
+    }
+
+    @Test
+    void aMessagePlaceholderThatIsNoSetting(@TempDir Path tmp) throws IOException {
+        Path rules = RuleCasesTest.copyRules(tmp);
+        Files.writeString(rules.resolve("reference/reason-codes.csv"),
+                "BIG_DEAL,WARNING,{field} is over {big.deal.limit}\n", StandardOpenOption.APPEND);
+        assertThat(run(rules, 1)).contains("the message of BIG_DEAL uses {big.deal.limit}, which is neither");
+    }
+
+    @Test
+    void drools_ownWordsDoNotReachTheAnalyst(@TempDir Path tmp) throws IOException {
+        Path rules = RuleCasesTest.copyRules(tmp);
+        Path expiry = rules.resolve("expiry.drl");
+        Files.writeString(expiry, Files.readString(expiry).replace("substatus in (\"Accepted\", \"Declined\") )",
+                "substatuss in (\"Accepted\", \"Declined\") )"));
+        Files.writeString(rules.resolve("syntax.drl"), """
+                package dealsync.rules;
+                import io.dealsync.model.Deal;
+                rule "Analyst: half written"
+                when
+                    $d : Deal( substatus in ("Accepted", "Declined" )
+                then
+                    $d.violates("REQUIRED_FIELD", "Notes");
+                end
+                """);
+        Files.writeString(rules.resolve("typo-fact.drl"), """
+                package dealsync.rules;
+                import io.dealsync.model.Deal;
+                rule "Analyst: misspelt fact"
+                when
+                    $d : Dael( blank("Notes") )
+                then
+                    $d.violates("REQUIRED_FIELD", "Notes");
+                end
+                """);
+        String out = run(rules, 1);
+        assertThat(out).contains(
+                rules + "/expiry.drl:11:46: Deal has no property \"substatuss\" (did you mean \"substatus\"?)",
+                rules + "/expiry.drl:19:54: Deal has no property \"substatuss\" (did you mean \"substatus\"?)",
+                rules + "/syntax.drl:6:1: unexpected 'then' in rule \"Analyst: half written\"",
+                rules + "/typo-fact.drl:5:10: there is no fact \"Dael\" (did you mean \"Deal\"?)");
+        assertThat(out).doesNotContain("Unable to Analyse", "strict-mode", "mismatched input", "Parser returned a null Package",
+                "cannot be resolved", "[Near");
+        assertThat(out.lines().toList()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void pathsAreShownRelativeToTheProject() {
+        assertThat(RuleBook.display(Path.of("rules").toAbsolutePath())).isEqualTo("rules/");
+        assertThat(RuleBook.display(Path.of("rules"))).isEqualTo("rules/");
+    }
+
     @Test
     void theShippedRulesAreOk() {
-        String out = run(Path.of("rules"), 0);
+        String out = runWithSmoke(Path.of("rules"), 0);
         assertThat(out).containsPattern("OK: \\d+ rules in 7 files, fingerprint [0-9a-f]{16}");
         assertThat(out).doesNotContain("warning");
     }
@@ -94,7 +216,7 @@ class RuleCheckTest {
         Files.writeString(rules.resolve("reference/reason-codes.csv"), "ODD_CODE,FATAL,whatever\n", StandardOpenOption.APPEND);
         String out = run(rules, 1);
         assertThat(out).contains("reference/stage-names.csv:14: 'many' is not a whole number");
-        assertThat(out).contains("reference/reason-codes.csv:28: severity 'FATAL' of ODD_CODE is neither ERROR nor WARNING");
+        assertThat(out).contains("reference/reason-codes.csv:30: severity 'FATAL' of ODD_CODE is neither ERROR nor WARNING");
     }
 
     @Test

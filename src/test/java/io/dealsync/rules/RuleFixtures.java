@@ -21,6 +21,22 @@ public final class RuleFixtures {
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
     static final String PARTNER = "4001234";
 
+    /** A rule that reads its column from a setting: no check can see the typo before the rule runs. */
+    public static final String COLUMN_FROM_SETTING = """
+            package dealsync.rules;
+
+            import io.dealsync.model.Deal;
+            import io.dealsync.rules.Settings;
+
+            rule "Analyst: big deals"
+            when
+                Settings( $column : text("big.deal.column") )
+                $d : Deal( amount($column) != null, amount($column) > 10000000 )
+            then
+                $d.violates("INVALID_VALUE", "Estimated Deal Value", "over 10000000");
+            end
+            """;
+
     private RuleFixtures() {
     }
 

@@ -19,16 +19,20 @@ class StageRulesTest {
 
     @Test
     void r40AStageIsMarkedOnlyAfterTheEarlierOnes() {
-        assertThat(codes(judge(accepted().set("Stage Collect Data Date", "2026-03-01").set("Sales Stage", "40"))))
-                .containsExactly("STAGE_OUT_OF_ORDER");
+        Decision gap = judge(accepted().set("Stage Collect Data Date", "2026-03-01").set("Sales Stage", "40"));
+        assertThat(codes(gap)).containsExactly("STAGE_OUT_OF_ORDER(Stage Collect Data Date)");
+        assertThat(gap.violations().get(0).message()).isEqualTo("Sales stages are marked in order, with dates that never"
+                + " go backwards: Stage Collect Data Date is marked while Stage Secure LOE Date is empty");
         assertThat(codes(judge(marked(accepted(), 4).set("Stage Collect Data Date", "").set("Sales Stage", "80"))))
-                .containsExactly("STAGE_OUT_OF_ORDER");
+                .containsExactly("STAGE_OUT_OF_ORDER(Stage Prepare Report Date)");
     }
 
     @Test
     void r40MarkingDatesNeverGoBackwardsButMayBeTheSameDay() {
         CaseDeal backwards = marked(accepted(), 2).set("Stage Collect Data Date", "2026-01-31");
-        assertThat(codes(judge(backwards))).containsExactly("STAGE_OUT_OF_ORDER");
+        assertThat(codes(judge(backwards))).containsExactly("STAGE_OUT_OF_ORDER(Stage Collect Data Date)");
+        assertThat(judge(backwards).violations().get(0).message())
+                .endsWith("Stage Collect Data Date (2026-01-31) is before Stage Secure LOE Date (2026-02-01)");
         CaseDeal sameDay = marked(accepted(), 2).set("Stage Collect Data Date", "2026-02-01");
         assertThat(codes(judge(sameDay))).isEmpty();
     }
@@ -37,7 +41,13 @@ class StageRulesTest {
     @ValueSource(ints = {0, 1, 2, 3})
     void r41WonNeedsAllFourStages(int marks) {
         CaseDeal r = marked(won(), marks).set("Sales Stage", "100");
-        assertThat(codes(judge(r))).containsExactly("WON_REQUIRES_ALL_STAGES");
+        // one finding per stage date left empty, naming it
+        java.util.List<String> empty = java.util.List.of("Stage Secure LOE Date", "Stage Collect Data Date",
+                "Stage Prepare Report Date", "Stage Present Date").subList(marks, 4);
+        assertThat(codes(judge(r))).containsExactlyInAnyOrderElementsOf(
+                empty.stream().map(c -> "WON_REQUIRES_ALL_STAGES(" + c + ")").toList());
+        assertThat(judge(r).violations()).extracting(io.dealsync.model.Violation::message).contains(
+                "A deal is Won only when all four assessment stages are marked: " + empty.get(0) + " is empty");
     }
 
     @Test
@@ -70,9 +80,12 @@ class StageRulesTest {
     @Test
     void r43AMarkedStageCannotBeUnmarkedOrRedated() {
         CaseDeal stored = marked(accepted(), 2);
-        assertThat(codes(judge(marked(accepted(), 1), stored))).containsExactly("STAGE_REGRESSION");
-        assertThat(codes(judge(marked(accepted(), 2).set("Stage Secure LOE Date", "2026-02-02"), stored)))
-                .containsExactly("STAGE_REGRESSION");
+        // the unmarked stage, and the sales stage it takes down (each names its column)
+        assertThat(codes(judge(marked(accepted(), 1), stored)))
+                .containsExactly("STAGE_REGRESSION(Sales Stage)", "STAGE_REGRESSION(Stage Collect Data Date)");
+        Decision redated = judge(marked(accepted(), 2).set("Stage Secure LOE Date", "2026-02-02"), stored);
+        assertThat(codes(redated)).containsExactly("STAGE_REGRESSION(Stage Secure LOE Date)");
+        assertThat(redated.violations().get(0).message()).endsWith(": Stage Secure LOE Date was marked on 2026-02-01, now 2026-02-02");
     }
 
     @Test
@@ -80,7 +93,7 @@ class StageRulesTest {
         CaseDeal stored = won();
         Decision d = judge(won().set("Partner Referral Status", "Closed").set("Partner Referral Substatus", "Lost")
                 .set("Declined/Lost/Error reason", "1").set("Sales Stage", "80"), stored);
-        assertThat(codes(d)).contains("STAGE_REGRESSION", "CLOSED_DEAL_MODIFIED");
+        assertThat(codes(d)).contains("STAGE_REGRESSION(Sales Stage)", "CLOSED_DEAL_MODIFIED");
     }
 
     @Test
