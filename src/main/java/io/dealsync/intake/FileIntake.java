@@ -287,8 +287,10 @@ public final class FileIntake {
                 FileLedger after = copy(ledger);
                 after.add(delta);
                 long last = chunk.records().get(chunk.records().size() - 1).position();
+                long writeStart = System.nanoTime(); // metrics (issue 11): chunk write time
                 env.store().applyChunk(state, run.runId(), run.asOf(), decisions,
                         new DealStore.Checkpoint(last, offsets[0], offsets[1], toJson(after), counts(after)));
+                ledger.addChunkWrite(System.nanoTime() - writeStart); // metrics (issue 11)
                 ledger.add(delta);
                 run.ledger().addNotifications(decisions.stream().filter(d -> d.notifyEvent() != null).count());
                 LOG.debug("{}: batch up to line {} written ({} records)", ledger.getName(), last, decisions.size());

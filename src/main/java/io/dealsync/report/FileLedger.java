@@ -27,6 +27,9 @@ public final class FileLedger {
     private List<String> unknownColumns = new ArrayList<>();
     private String error;
     private long durationMs;
+    // for the metrics only (not in the JSON report): database writes of this file's chunks
+    private long chunkWrites;
+    private long chunkWriteNanos;
 
     public FileLedger(String name, String source) {
         this.name = name;
@@ -101,4 +104,9 @@ public final class FileLedger {
     public void setError(String error) { this.error = error; }
     public long getDurationMs() { return durationMs; }
     public void setDurationMs(long durationMs) { this.durationMs = durationMs; }
+    public synchronized void addChunkWrite(long nanos) { chunkWrites++; chunkWriteNanos += nanos; }
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public synchronized long getChunkWrites() { return chunkWrites; }
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public synchronized long getChunkWriteNanos() { return chunkWriteNanos; }
 }

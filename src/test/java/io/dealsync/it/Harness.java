@@ -33,6 +33,7 @@ final class Harness {
         settings.put("dealsync.db.url", "jdbc:hsqldb:file:" + dir.resolve("data/dealsync"));
         settings.put("dealsync.inbox.complete-after-ms", "0");
         settings.put("dealsync.db.connect-attempts", "1");
+        settings.put("dealsync.http.port", "0"); // a daemon's health/metrics port: any free one, so daemons never collide
     }
 
     Path inbox() { return dir.resolve("inbox"); }
