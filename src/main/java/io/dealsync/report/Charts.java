@@ -67,7 +67,7 @@ final class Charts {
         int y = 4;
         for (Map.Entry<String, Long> e : rows) {
             double w = Math.max(1.0, area * (double) e.getValue() / max);
-            svg.text(left - 8, y + 14, shorten(e.getKey(), 32), "end", null, e.getKey())
+            svg.text(left - 8, y + 14, shorten(e.getKey(), 28), "end", null, e.getKey())
                     .rect(left, y + 2, w, row - 6, colour, e.getKey() + ": " + ReportWriter.count(e.getValue()))
                     .text(left + w + 6, y + 14, ReportWriter.count(e.getValue()), "start");
             y += row;
