@@ -56,7 +56,10 @@ public final class CamelApp {
         }
         props.setProperty("camel.main.routes-include-pattern",
                 "file:" + s.path("dealsync.routes").toString().replace('\\', '/') + "/*.camel.yaml");
+        Monitoring monitoring = new Monitoring(engine, runs, once); // issue 11: health, metrics, start/stop lines
+        monitoring.configure(props);
         main.setOverrideProperties(props);
+        monitoring.install(main);
         main.bind("intake", new IntakeBean(runs, inbox, this::onIdle, this::onDatabaseDown));
         main.bind("sweeper", new SweepBean(runs));
         main.bind("outbox", new OutboxBean(engine.store(), engine.settings().path("dealsync.outbox")));
@@ -102,6 +105,7 @@ public final class CamelApp {
             if (!cluster) {
                 recoverInProgress(inbox); // a file the run could not finish (database down) is back in its folder
             }
+            monitoring.writeMetricsFile();
         }
     }
 

@@ -18,6 +18,8 @@ public final class RuleBookHolder {
     private final AtomicReference<RuleBook> current;
     private volatile String lastError;
     private volatile String lastSeenFingerprint;
+    private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong reloadFailures = new java.util.concurrent.atomic.AtomicLong();
 
     public RuleBookHolder(Path rulesDir) {
         this.rulesDir = rulesDir;
@@ -35,6 +37,16 @@ public final class RuleBookHolder {
         return lastError;
     }
 
+    /** Changed rules swapped in since start (for the metrics and the health check). */
+    public long reloads() {
+        return reloads.get();
+    }
+
+    /** Changed rules that did not compile since start. */
+    public long reloadFailures() {
+        return reloadFailures.get();
+    }
+
     /**
      * Recompiles when a file of the rules folder changed since the last look.
      *
@@ -50,10 +62,12 @@ public final class RuleBookHolder {
             RuleBook book = RuleBook.compile(rulesDir);
             current.set(book);
             lastError = null;
+            reloads.incrementAndGet();
             LOG.info("Rules reloaded: fingerprint {}", book.fingerprint());
             return true;
         } catch (RulesException e) {
             lastError = e.getMessage();
+            reloadFailures.incrementAndGet();
             LOG.error("Changed rules do not compile; keeping the last good rules ({}):\n{}", current().fingerprint(),
                     e.getMessage());
             return false;

@@ -36,6 +36,7 @@ public final class RunService {
     private volatile boolean rulesFailed;
     private volatile String fatalError;
     private volatile RunLedger lastRun;
+    private final io.dealsync.metrics.EngineMetrics metrics = new io.dealsync.metrics.EngineMetrics();
 
     public RunService(Engine engine, String mode, Progress progress) {
         this.engine = engine;
@@ -79,12 +80,14 @@ public final class RunService {
             FileLedger ledger = intake.process(file, name, source, run);
             noticeEmpty(file, ledger);
             run.ledger().addFile(ledger);
+            metrics.fileClosed(ledger);
             return true;
         } catch (UnreadableFileException e) {
             FileLedger failed = new FileLedger(name, source);
             failed.setStatus(FileLedger.Status.failed);
             failed.setError(e.getMessage());
             run.ledger().addFile(failed);
+            metrics.fileClosed(failed);
             LOG.error("{}: cannot be read, moved to .failed/: {}", display(source, name), e.getMessage());
             return false;
         } catch (io.dealsync.rules.RuleFailedException e) {
@@ -177,6 +180,7 @@ public final class RunService {
         } catch (IOException | RuntimeException e) {
             LOG.error("Writing the run report failed: {}", e.getMessage());
         }
+        metrics.runClosed(ledger);
         lastRun = ledger;
         current = null;
         MDC.remove("runId");
@@ -214,6 +218,8 @@ public final class RunService {
     public String fatalError() { return fatalError; }
     public void setFatalError(String error) { this.fatalError = error; }
     public RunLedger lastRun() { return lastRun; }
+    /** The engine's meters, fed as each file's and each run's ledger closes. */
+    public io.dealsync.metrics.EngineMetrics metrics() { return metrics; }
 
     static String display(String source, String name) {
         return source.isEmpty() ? name : source + "/" + name;

@@ -288,8 +288,10 @@ public final class FileIntake {
                 FileLedger after = copy(ledger);
                 after.add(delta);
                 long last = chunk.records().get(chunk.records().size() - 1).position();
+                long writeStart = System.nanoTime(); // metrics (issue 11): chunk write time
                 env.store().writer().apply(state, run.runId(), run.asOf(), decisions,
                         new FileRegistry.Checkpoint(last, offsets[0], offsets[1], toJson(after), counts(after)));
+                ledger.addChunkWrite(System.nanoTime() - writeStart); // metrics (issue 11)
                 ledger.add(delta);
                 run.ledger().addNotifications(decisions.stream().filter(d -> d.notifyEvent() != null).count());
                 LOG.debug("{}: batch up to line {} written ({} records)", ledger.getName(), last, decisions.size());

@@ -28,6 +28,9 @@ public final class FileLedger {
     private String error;
     private String notice; // a warning about the file as a whole, e.g. empty (issue 11)
     private long durationMs;
+    // for the metrics only (not in the JSON report): database writes of this file's chunks
+    private long chunkWrites;
+    private long chunkWriteNanos;
 
     public FileLedger(String name, String source) {
         this.name = name;
@@ -104,4 +107,9 @@ public final class FileLedger {
     public void setNotice(String notice) { this.notice = notice; }
     public long getDurationMs() { return durationMs; }
     public void setDurationMs(long durationMs) { this.durationMs = durationMs; }
+    public synchronized void addChunkWrite(long nanos) { chunkWrites++; chunkWriteNanos += nanos; }
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public synchronized long getChunkWrites() { return chunkWrites; }
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public synchronized long getChunkWriteNanos() { return chunkWriteNanos; }
 }

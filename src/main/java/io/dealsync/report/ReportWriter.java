@@ -66,12 +66,18 @@ public final class ReportWriter {
         Path json = reportsDir.resolve(stem + ".json");
         Path html = reportsDir.resolve(stem + ".html");
         byte[] jsonBytes = toJson(run);
-        byte[] htmlBytes = HtmlReport.render(run, codeMeanings == null ? Map.of() : codeMeanings, reportsDir,
-                baseDir).getBytes(StandardCharsets.UTF_8);
+        byte[] htmlBytes = Templates.render("report/run.jte", new RunPage(run, codeMeanings == null ? Map.of()
+                : codeMeanings, reportsDir, baseDir)).getBytes(StandardCharsets.UTF_8);
         writeAtomically(json, jsonBytes);
         writeAtomically(html, htmlBytes);
         writeAtomically(reportsDir.resolve(LATEST + ".json"), jsonBytes);
         writeAtomically(reportsDir.resolve(LATEST + ".html"), htmlBytes);
+        try {
+            RunIndex.write(reportsDir); // the list of every run, with this one on top
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ReportWriter.class).warn("Writing {} failed: {}",
+                    reportsDir.resolve(RunIndex.INDEX), e.getMessage());
+        }
         return new Paths(json, html);
     }
 
@@ -229,7 +235,7 @@ public final class ReportWriter {
         return sb.toString();
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.write(tmp, bytes);
         try {

@@ -35,6 +35,7 @@ final class Harness {
         settings.put("dealsync.db.connect-attempts", "1");
         settings.put("dealsync.samples", ""); // the tests drop their own files: never the demo's samples
         settings.put("dealsync.as-of.allow-future", "true"); // the tests replay dates that may be after today
+        settings.put("dealsync.http.port", "0"); // a daemon's health/metrics port: any free one, so daemons never collide
     }
 
     Path inbox() { return dir.resolve("inbox"); }
