@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dealsync", mixinStandardHelpOptions = true, version = "dealsync 0.1.0",
         description = "Nightly sync of partner co-sell solution-assessment deals, with rules analysts own.",
         subcommands = {RunCommand.class, ValidateCommand.class, RulesCommand.class, ExpireCommand.class,
-                DealsCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                DealsCommand.class, ReportCommand.class, BenchCommand.class, HandoffCommand.class, CommandLine.HelpCommand.class})
 public final class DealsyncCommand {
     /** Exit codes: 0 all files read; 1 a file could not be read; 2 rules do not compile; 3 database unreachable. */
     public static final int FILE_FAILED = 1;

@@ -27,6 +27,8 @@ public final class FileLedger {
     private List<String> unknownColumns = new ArrayList<>();
     private String error;
     private long durationMs;
+    /** Issue 14: Partner Center's answers, for a processed hand-off file (null for deal files). */
+    private Object partnerCenter;
 
     public FileLedger(String name, String source) {
         this.name = name;
@@ -101,4 +103,6 @@ public final class FileLedger {
     public void setError(String error) { this.error = error; }
     public long getDurationMs() { return durationMs; }
     public void setDurationMs(long durationMs) { this.durationMs = durationMs; }
+    public Object getPartnerCenter() { return partnerCenter; }
+    public void setPartnerCenter(Object partnerCenter) { this.partnerCenter = partnerCenter; }
 }
