@@ -198,7 +198,12 @@ class HandoffTest {
     }
 
     static List<Path> uploadFiles() {
-        return Harness.files(out).stream().filter(p -> p.getParent().equals(out))
+        return filesIn(out);
+    }
+
+    /** The upload files in a folder, in name order (the held-back listing has its own folder). */
+    static List<Path> filesIn(Path dir) {
+        return Harness.files(dir).stream().filter(p -> p.getParent().equals(dir))
                 .filter(p -> p.getFileName().toString().matches("handoff-.*-\\d{3}\\.csv")).sorted().toList();
     }
 
