@@ -6,7 +6,6 @@ import io.dealsync.model.Field;
 import io.dealsync.report.FileLedger;
 import io.dealsync.store.DealStore;
 import io.dealsync.store.FileState;
-import io.dealsync.store.StoreException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -109,7 +108,7 @@ public final class ProcessedFileIntake {
         String referralId = cols.get(rec, cols.referralId);
         String crmId = cols.get(rec, cols.crmId);
         String partnerId = cols.get(rec, cols.partnerId);
-        HandoffLedger.Sent sent = ledger.findSent(c, referralId, crmId, partnerId.isEmpty() ? defaultPartnerId : partnerId);
+        PartnerCenterAnswers.Sent sent = PartnerCenterAnswers.find(c, referralId, crmId, partnerId.isEmpty() ? defaultPartnerId : partnerId);
         if (sent == null) {
             a.unmatched++;
             out.incSkipped();
@@ -117,12 +116,12 @@ public final class ProcessedFileIntake {
         }
         List<String> messages = Messages.split(cols.get(rec, cols.errors));
         if (!messages.isEmpty()) {
-            ledger.answer(c, sent, false, String.join("; ", messages), origin.fileName());
+            PartnerCenterAnswers.answer(c, sent, false, String.join("; ", messages), origin.fileName());
             a.refused(sent, crmId, referralId, messages);
             out.incUnchanged();
             return;
         }
-        ledger.answer(c, sent, true, null, origin.fileName());
+        PartnerCenterAnswers.answer(c, sent, true, null, origin.fileName());
         a.accepted++;
         if (referralId.isEmpty() || referralId.equals(sent.referralId())) {
             out.incUnchanged();
@@ -134,7 +133,7 @@ public final class ProcessedFileIntake {
             out.incUpdated();
             if (stored.oldVersion() == sent.version()) {
                 // unchanged since the hand-off: the new version is Partner Center's own, nothing to hand off
-                ledger.referralStored(c, sent, sent.version() + 1, referralId, crmId, partnerId, origin.runId(),
+                PartnerCenterAnswers.referralStored(c, sent, sent.version() + 1, referralId, crmId, partnerId, origin.runId(),
                         origin.fileName());
             }
         } else {
@@ -190,7 +189,7 @@ public final class ProcessedFileIntake {
         long unmatched;
         final List<Map<String, Object>> refusals = new java.util.ArrayList<>();
 
-        void refused(HandoffLedger.Sent s, String crmId, String referralId, List<String> messages) {
+        void refused(PartnerCenterAnswers.Sent s, String crmId, String referralId, List<String> messages) {
             refused++;
             if (refusals.size() < LISTED_REFUSALS) {
                 Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -191,6 +191,23 @@ class HandoffTest {
         assertThat(retry.get("Referral ID")).isEmpty(); // still new to Partner Center
     }
 
+    @Test
+    @Order(5)
+    void theSameProcessedFileAgainIsARepeatAndAFileOfDealsThereFailsWithTheReason() throws IOException {
+        Path done = Harness.files(h.inbox().resolve("partner-center/.done")).get(0);
+        long answered = h.count("SELECT COUNT(*) FROM handoff WHERE answered_at IS NOT NULL");
+        Files.copy(done, h.inbox().resolve("partner-center/again.csv"));
+        h.write("partner-center/deals.csv", new Rows().add(Rows.outgoing("CRM-WRONG-FOLDER")).csv());
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-29")).isEqualTo(1); // a file could not be read
+        JsonNode report = h.latestReport();
+        assertThat(Records.fileEntry(report, "partner-center", "again.csv").get("status").asText()).isEqualTo("repeat");
+        assertThat(h.count("SELECT COUNT(*) FROM handoff WHERE answered_at IS NOT NULL")).isEqualTo(answered);
+        assertThat(Records.fileEntry(report, "partner-center", "deals.csv").get("error").asText())
+                .contains("not a Partner Center processed file", "Errors");
+        assertThat(h.inboxListing()).contains("partner-center/.failed/deals.csv", "partner-center/.failed/deals.csv.reason.txt");
+        assertThat(h.count("SELECT COUNT(*) FROM deal WHERE crm_id = 'CRM-WRONG-FOLDER'")).isZero();
+    }
+
     /** The generator's line of a deal, with other notes. */
     static String changedNotes(List<String> lines, String crmId) {
         String line = lines.stream().filter(l -> l.startsWith("," + crmId + ",")).findFirst().orElseThrow();
