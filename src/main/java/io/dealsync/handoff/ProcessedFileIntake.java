@@ -172,11 +172,7 @@ public final class ProcessedFileIntake {
             if (i < 0 || i >= rec.size()) {
                 return "";
             }
-            String v = rec.get(i).strip();
-            if (v.length() >= 2 && v.charAt(0) == '\'' && "=+-@\t\r".indexOf(v.charAt(1)) >= 0) {
-                v = v.substring(1);
-            }
-            return v;
+            return io.dealsync.ingest.CsvRecordReader.unescapeFormula(rec.get(i).strip());
         }
     }
 
