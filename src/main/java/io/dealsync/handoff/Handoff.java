@@ -81,6 +81,7 @@ public final class Handoff {
         });
         batch.page(page);
         batch.flush();
+        store.database().checkpoint();
         String heldFile = batch.held.isEmpty() ? null : writeHeldBack(runId);
         return new Result(runId, settings.outDir(), recovered, batch.files, batch.held, heldFile, batch.waiting);
     }

@@ -151,7 +151,7 @@ public final class HandoffLedger {
                 }
                 ps.executeBatch();
             }
-        });
+        }, false); // made durable once at the end of the hand-off: a lost held row is only judged again
     }
 
     /** The held-back rows of a run, in deal id order: deal id, version, Referral ID, CRM ID, PartnerID, reason. */
@@ -196,6 +196,11 @@ public final class HandoffLedger {
 
     /** Runs the work in one transaction, then makes it durable. */
     void inTransaction(Work work) {
+        inTransaction(work, true);
+    }
+
+    /** Runs the work in one transaction; {@code durable}: a CHECKPOINT after it (embedded database). */
+    void inTransaction(Work work, boolean durable) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
@@ -210,7 +215,9 @@ public final class HandoffLedger {
         } catch (SQLException e) {
             throw new StoreException("Writing the hand-off ledger failed", e);
         }
-        db.checkpoint();
+        if (durable) {
+            db.checkpoint();
+        }
     }
 
     private static void update(Connection c, String sql, long id) throws SQLException {
