@@ -134,6 +134,9 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     public int writeAttempts() { return Math.max(1, settings.getInt("dealsync.db.write-attempts", 5)); }
 
     @Override
+    public String processedSource() { return io.dealsync.handoff.HandoffSettings.processedSource(settings); } // issue 14
+
+    @Override
     public void close() {
         try {
             store.close();

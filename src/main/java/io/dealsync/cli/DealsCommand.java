@@ -130,6 +130,7 @@ final class DealsCommand {
                 }
                 for (Deal d : found) {
                     print(d, store.reads().history(d.getId()), System.out);
+                    io.dealsync.handoff.HandoffHistory.print(db, d.getId(), System.out); // issue 14
                 }
                 return 0;
             } catch (DatabaseUnavailableException e) {

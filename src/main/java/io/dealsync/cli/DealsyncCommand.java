@@ -36,7 +36,7 @@ import picocli.CommandLine.ScopeType;
             "  JAVA_OPTS             JVM options of the launcher, e.g. -Xmx256m",
             "See the effective settings and where each came from: ./dealsync config"},
         subcommands = {RunCommand.class, ValidateCommand.class, RulesCommand.class, ExpireCommand.class,
-                DealsCommand.class, ReportCommand.class, ConfigCommand.class, BenchCommand.class,
+                DealsCommand.class, ReportCommand.class, ConfigCommand.class, HandoffCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DealsyncCommand {
     public static final int FILE_FAILED = 1;

@@ -509,7 +509,7 @@ public final class CsvRecordReader implements RecordReader {
     }
 
     /** Drops the {@code '} a reject file put before a cell a spreadsheet would run as a formula. */
-    static String unescapeFormula(String c) {
+    public static String unescapeFormula(String c) {
         if (c.length() >= 2 && c.charAt(0) == '\'') {
             char n = c.charAt(1);
             if (n == '=' || n == '+' || n == '-' || n == '@' || n == '\t' || n == '\r') {

@@ -83,6 +83,11 @@ public final class FileIntake {
         default int writeAttempts() {
             return 5;
         }
+
+        /** Issue 14: the inbox source whose files are Partner Center's processed hand-off files. */
+        default String processedSource() {
+            return io.dealsync.handoff.HandoffSettings.DEFAULT_PROCESSED_SOURCE;
+        }
     }
 
     private final Environment env;
@@ -105,7 +110,8 @@ public final class FileIntake {
     public FileLedger process(Path file, String name, String source, RunContext run) throws UnreadableFileException {
         long start = System.nanoTime();
         FileLedger ledger = new FileLedger(name, source);
-        if (!source.isEmpty() && !env.knowsSource(source)) {
+        boolean processedFile = source.equals(env.processedSource()); // issue 14
+        if (!source.isEmpty() && !processedFile && !env.knowsSource(source)) {
             run.ledger().addUnknownSource(source);
         }
         SourceProfile profile = env.profileFor(source);
@@ -127,6 +133,13 @@ public final class FileIntake {
         if (pre.problem() != null) {
             fail(ledger, run, pre.problem());
         }
+        // --- issue 14: Partner Center's processed file answers a hand-off; its rows are not deals to judge
+        if (processedFile) {
+            ledger.setDurationMs(millis(start));
+            return new io.dealsync.handoff.ProcessedFileIntake(env.store(), env.defaultPartnerId())
+                    .process(file, name, source, pre.sha256(), run, ledger);
+        }
+        // --- end issue 14
         RuleBook book = env.rules();
         boolean json = !name.toLowerCase(Locale.ROOT).endsWith(".csv");
         RecordReader.Kind kind = json ? RecordReader.Kind.JSON : RecordReader.Kind.CSV;

@@ -31,6 +31,8 @@ public final class FileLedger {
     // for the metrics only (not in the JSON report): database writes of this file's chunks
     private long chunkWrites;
     private long chunkWriteNanos;
+    /** Issue 14: Partner Center's answers, for a processed hand-off file (null for deal files). */
+    private Object partnerCenter;
 
     public FileLedger(String name, String source) {
         this.name = name;
@@ -112,4 +114,6 @@ public final class FileLedger {
     public synchronized long getChunkWrites() { return chunkWrites; }
     @com.fasterxml.jackson.annotation.JsonIgnore
     public synchronized long getChunkWriteNanos() { return chunkWriteNanos; }
+    public Object getPartnerCenter() { return partnerCenter; }
+    public void setPartnerCenter(Object partnerCenter) { this.partnerCenter = partnerCenter; }
 }

@@ -139,6 +139,9 @@ public final class ReportWriter {
         m.put("durationMs", durationMs(run));
         m.put("ignoredFiles", run.getIgnoredFiles());
         m.put("unknownSources", run.getUnknownSources());
+        if (run.getHandoff() != null) {
+            m.put("handoff", run.getHandoff()); // issue 14
+        }
         return m;
     }
 
@@ -168,6 +171,9 @@ public final class ReportWriter {
         m.put("reconciled", f.isReconciled());
         m.put("rejectsByField", f.getRejectsByField());
         m.put("warningsByCode", f.getWarningsByCode());
+        if (f.getPartnerCenter() != null) {
+            m.put("partnerCenter", f.getPartnerCenter()); // issue 14
+        }
         return m;
     }
 

@@ -20,6 +20,8 @@ public final class RunLedger {
     private final List<String> unknownSources = new ArrayList<>();
     private long expiredBySweep;
     private long notifications;
+    /** Issue 14: what a `handoff` run wrote and held back (null for other runs). */
+    private Object handoff;
 
     public RunLedger(String runId, Instant startedAt, LocalDate asOf) {
         this.runId = runId;
@@ -92,4 +94,6 @@ public final class RunLedger {
     public void addExpiredBySweep(long n) { expiredBySweep += n; }
     public long getNotifications() { return notifications; }
     public void addNotifications(long n) { notifications += n; }
+    public Object getHandoff() { return handoff; }
+    public void setHandoff(Object handoff) { this.handoff = handoff; }
 }

@@ -1,6 +1,14 @@
 package io.dealsync.store;
 
+import io.dealsync.model.Deal;
+import io.dealsync.model.Hash64;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The database's jobs, one class each: the chunk's lookups ({@link DealLookup}), the chunk writer
@@ -42,6 +50,55 @@ public final class DealStore implements AutoCloseable {
             keys = file == null ? new SqlKeyIndex(db) : new MappedKeyIndex(db, file);
         }
         return keys;
+    }
+
+    /** Key index changes made in a caller's transaction, for the index once that transaction committed. */
+    public final class KeyRefresh {
+        private final List<KeyIndex.Change> changes;
+
+        private KeyRefresh(List<KeyIndex.Change> changes) {
+            this.changes = changes;
+        }
+
+        public void committed() {
+            keys().committed(changes);
+        }
+    }
+
+    /**
+     * A deal's keys changed outside the chunk writer (a Referral ID from Partner Center's answer), inside the
+     * caller's transaction {@code c}: the key index learns the deal's keys as they now are, and the deal keeps
+     * no fingerprint, so its next record is judged. Call {@link KeyRefresh#committed()} after the commit.
+     */
+    public KeyRefresh refreshKeys(Connection c, long dealId) throws SQLException {
+        List<KeyIndex.Change> changes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT referral_id, partner_id, crm_id FROM deal WHERE id = ?")) {
+            ps.setLong(1, dealId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (String k : Deal.keysOf(text(rs.getString(1)), text(rs.getString(2)), text(rs.getString(3)))) {
+                        changes.add(new KeyIndex.Change(KeyIndex.Change.Kind.PUT, Hash64.of(k), dealId, 0));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET content_hash = 0 WHERE id = ?")) {
+            ps.setLong(1, dealId);
+            ps.executeUpdate();
+        }
+        if (keys() instanceof SqlKeyIndex) {
+            // PUT of a key already there: the SQL index replaces it
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM deal_key WHERE deal_id = ?")) {
+                ps.setLong(1, dealId);
+                ps.executeUpdate();
+            }
+        }
+        keys().write(c, changes);
+        return new KeyRefresh(changes);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     /** Makes everything committed so far durable: the embedded database's CHECKPOINT, and its key index with it. */

@@ -1,0 +1,263 @@
+package io.dealsync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dealsync.bench.DataGenerator;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14, the loop end to end through the launcher: CRM file → run → {@code handoff} → Partner Center's
+ * processed file in {@code inbox/partner-center/} → run → {@code handoff} again. Steps in order, one database.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HandoffTest {
+    static final int DEALS = 2600;
+    static final List<String> TEMPLATE = List.of("Referral ID", "Engagement ID", "CRM ID", "PartnerID (formerly MPN ID)",
+            "Deal Name", "Deal Type", "Deal Direction", "Location", "Customer Name", "Customer Address Line 1",
+            "Customer Address Line 2", "Customer City", "Customer State", "Customer Postal code", "Customer Country",
+            "Customer D-U-N-S ID", "Customer Contact First Name", "Customer Contact Last Name",
+            "Customer Contact Phone number", "Customer Contact Email Address", "Partner Referral Status",
+            "Partner Referral Substatus", "Declined/Lost/Error reason", "Status Reason", "Sales Stage",
+            "Estimated Deal Value", "Currency", "Estimated Close Date", "Marketing Campaign ID", "Notes",
+            "Consent to share Customer/Partner contact", "Marketplace Purchase Intent", "Solution 1", "Team member 1");
+
+    @TempDir
+    static Path tmp;
+    static Harness h;
+    static Path out;
+    static Path generated;
+    static long deals;
+
+    @BeforeAll
+    static void dayOne() throws IOException {
+        h = new Harness(tmp.resolve("engine"));
+        out = tmp.resolve("upload");
+        generated = tmp.resolve("2026-11-01-crm.csv");
+        DataGenerator.day1Csv(generated, DEALS, 11);
+        Files.createDirectories(h.inbox());
+        Files.copy(generated, h.inbox().resolve(generated.getFileName()));
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isZero();
+        deals = h.count("SELECT COUNT(*) FROM deal");
+        assertThat(deals).isGreaterThan(2000);
+    }
+
+    @Test
+    @Order(1)
+    void aFewThousandDealsGoIntoFilesOfAtMost1000RowsInTheTemplate() {
+        Harness.Output o = h.runCaptured("handoff", "--out", out.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        List<Path> files = uploadFiles();
+        long held = h.count("SELECT COUNT(*) FROM handoff WHERE status = 'held'");
+        long rows = 0;
+        for (Path f : files) {
+            List<Map<String, String>> r = read(f);
+            assertThat(r.size()).as(f.toString()).isBetween(1, 1000);
+            assertThat(header(f)).isEqualTo(TEMPLATE);
+            for (Map<String, String> row : r) {
+                assertThat(row.get("Estimated Close Date")).isEqualTo("06/30/2030");
+                assertThat(row.get("Sales Stage")).matches("10|20|40|60|80|100");
+                assertThat(row.get("Referral ID")).isEmpty(); // all new to Partner Center
+                assertThat(row.get("Marketplace Purchase Intent")).isEqualTo("Have not decided");
+                assertThat(row.get("Customer Contact Phone number")).isEqualTo("'+1 425 555 0100"); // formula guard
+                assertThat(row.get("Consent to share Customer/Partner contact")).isEqualTo("Yes");
+            }
+            rows += r.size();
+        }
+        assertThat(files).hasSize((int) ((rows + 999) / 1000));
+        assertThat(files.size()).isGreaterThanOrEqualTo(3);
+        // every deal is either in a file or held back, once
+        assertThat(rows + held).isEqualTo(deals);
+        assertThat(h.count("SELECT COUNT(*) FROM handoff WHERE status = 'sent'")).isEqualTo(rows);
+        assertThat(h.count("SELECT COUNT(*) FROM handoff WHERE status = 'writing'")).isZero();
+        // the Incoming deals Partner Center never sent (no Referral ID) are held back, listed with the reason
+        assertThat(h.count("SELECT COUNT(*) FROM handoff WHERE reason = 'INCOMING_WITHOUT_REFERRAL_ID'")).isPositive();
+        Path heldFile = Harness.files(out.resolve("held-back")).get(0);
+        List<Map<String, String>> heldRows = read(heldFile);
+        assertThat(heldRows).hasSize((int) held);
+        assertThat(heldRows.get(0).get("Reason")).isEqualTo("INCOMING_WITHOUT_REFERRAL_ID");
+        assertThat(heldRows.get(0).get("CRM ID")).startsWith("CRM-");
+        JsonNode report = h.latestReport();
+        assertThat(report.get("mode").asText()).isEqualTo("handoff");
+        assertThat(report.get("handoff").get("rows").asLong()).isEqualTo(rows);
+        assertThat(report.get("handoff").get("files")).hasSize(files.size());
+        assertThat(o.out()).contains(files.get(0).getFileName().toString());
+    }
+
+    @Test
+    @Order(2)
+    void aSecondHandoffWritesNothing() {
+        List<String> before = listing();
+        long ledger = h.count("SELECT COUNT(*) FROM handoff");
+        Harness.Output o = h.runCaptured("handoff", "--out", out.toString());
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("nothing new to hand off");
+        assertThat(listing()).isEqualTo(before);
+        assertThat(h.count("SELECT COUNT(*) FROM handoff")).isEqualTo(ledger);
+    }
+
+    @Test
+    @Order(3)
+    void partnerCentersProcessedFileMarksVersionsAcceptedOrRefusedAndStoresTheReferralIds() throws IOException {
+        Path first = uploadFiles().get(0);
+        List<Map<String, String>> rows = read(first);
+        // every 10th row refused, the others created with a Referral ID
+        List<Map<String, String>> processed = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> r = new LinkedHashMap<>();
+            r.put("Errors", i % 10 == 0 ? "Customer account not found; Phone +1 425 555 0100 is not valid" : "");
+            r.putAll(rows.get(i));
+            if (i % 10 != 0) {
+                r.put("Referral ID", "PC-" + rows.get(i).get("CRM ID"));
+            }
+            processed.add(r);
+        }
+        write(h.inbox().resolve("partner-center").resolve("processed-" + first.getFileName()), processed);
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-27")).isZero();
+        long refused = (rows.size() + 9) / 10;
+        long accepted = rows.size() - refused;
+        assertThat(h.count("SELECT COUNT(*) FROM handoff WHERE status = 'refused'")).isEqualTo(refused);
+        assertThat(h.count("SELECT COUNT(*) FROM handoff WHERE status = 'accepted' AND reason IS NULL")).isEqualTo(accepted);
+        assertThat(h.count("SELECT COUNT(*) FROM deal WHERE referral_id LIKE 'PC-%'")).isEqualTo(accepted);
+        assertThat(h.value("SELECT crm_id FROM deal WHERE referral_id = ?", "PC-" + rows.get(1).get("CRM ID")))
+                .isEqualTo(rows.get(1).get("CRM ID"));
+        assertThat(h.inboxListing()).contains("partner-center/.done/processed-" + first.getFileName());
+        // the run report: the file's answers, with Partner Center's messages (phone masked)
+        JsonNode file = Records.fileEntry(h.latestReport(), "partner-center", "processed-" + first.getFileName());
+        Records.assertReconciles(h.latestReport());
+        JsonNode pc = file.get("partnerCenter");
+        assertThat(pc.get("accepted").asLong()).isEqualTo(accepted);
+        assertThat(pc.get("refused").asLong()).isEqualTo(refused);
+        assertThat(pc.get("referralIdsStored").asLong()).isEqualTo(accepted);
+        assertThat(pc.get("refusals").get(0).get("messages").toString())
+                .contains("Customer account not found", "Phone <phone> is not valid").doesNotContain("555");
+        assertThat(file.get("updated").asLong()).isEqualTo(accepted);
+        assertThat(file.get("unchanged").asLong()).isEqualTo(refused);
+        // deals show: what was handed off, when, in which file, and Partner Center's answer
+        String refusedShow = h.runCaptured("deals", "show", rows.get(0).get("CRM ID")).out();
+        assertThat(refusedShow).contains("Partner Center", "in " + first.getFileName() + " row 1",
+                "refused by Partner Center", "Customer account not found");
+        String acceptedShow = h.runCaptured("deals", "show", "PC-" + rows.get(1).get("CRM ID")).out();
+        assertThat(acceptedShow).contains("accepted by Partner Center", "Referral ID stored", "referral-id");
+        // neither the accepted (now with their Referral ID) nor the refused go again until they change
+        Harness.Output again = h.runCaptured("handoff", "--out", out.toString());
+        assertThat(again.out()).contains("nothing new to hand off");
+    }
+
+    @Test
+    @Order(4)
+    void aChangedDealGoesAgainAndALaterRecordWithItsReferralIdFindsTheSameDeal() throws IOException {
+        List<Map<String, String>> rows = read(uploadFiles().get(0));
+        String refusedCrm = rows.get(0).get("CRM ID");
+        String acceptedCrm = rows.get(1).get("CRM ID");
+        List<String> lines = Files.readAllLines(generated, StandardCharsets.UTF_8);
+        String refusedLine = changedNotes(lines, refusedCrm);
+        String acceptedLine = "PC-" + acceptedCrm + changedNotes(lines, acceptedCrm); // Referral ID is the first column
+        h.write("2026-11-28-crm.csv", lines.get(0) + "\r\n" + acceptedLine + "\r\n" + refusedLine + "\r\n");
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-28")).isZero();
+        JsonNode file = Records.fileEntry(h.latestReport(), "", "2026-11-28-crm.csv");
+        assertThat(file.get("updated").asLong()).isEqualTo(2);
+        assertThat(h.count("SELECT COUNT(*) FROM deal")).isEqualTo(deals); // the same deals, found again
+        List<Path> before = uploadFiles();
+        Harness.Output o = h.runCaptured("handoff", "--out", out.toString());
+        assertThat(o.code()).isZero();
+        List<Path> after = uploadFiles();
+        assertThat(after).hasSize(before.size() + 1);
+        List<Map<String, String>> again = read(after.get(after.size() - 1));
+        assertThat(again).hasSize(2);
+        Map<String, String> update = again.stream().filter(r -> r.get("CRM ID").equals(acceptedCrm)).findFirst().orElseThrow();
+        assertThat(update.get("Referral ID")).isEqualTo("PC-" + acceptedCrm); // an update, by its Referral ID
+        assertThat(update.get("Notes")).isEqualTo("Changed after the hand-off");
+        Map<String, String> retry = again.stream().filter(r -> r.get("CRM ID").equals(refusedCrm)).findFirst().orElseThrow();
+        assertThat(retry.get("Referral ID")).isEmpty(); // still new to Partner Center
+    }
+
+    @Test
+    @Order(5)
+    void theSameProcessedFileAgainIsARepeatAndAFileOfDealsThereFailsWithTheReason() throws IOException {
+        Path done = Harness.files(h.inbox().resolve("partner-center/.done")).get(0);
+        long answered = h.count("SELECT COUNT(*) FROM handoff WHERE answered_at IS NOT NULL");
+        Files.copy(done, h.inbox().resolve("partner-center/again.csv"));
+        h.write("partner-center/deals.csv", new Rows().add(Rows.outgoing("CRM-WRONG-FOLDER")).csv());
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-29")).isEqualTo(1); // a file could not be read
+        JsonNode report = h.latestReport();
+        assertThat(Records.fileEntry(report, "partner-center", "again.csv").get("status").asText()).isEqualTo("repeat");
+        assertThat(h.count("SELECT COUNT(*) FROM handoff WHERE answered_at IS NOT NULL")).isEqualTo(answered);
+        assertThat(Records.fileEntry(report, "partner-center", "deals.csv").get("error").asText())
+                .contains("not a Partner Center processed file", "Errors");
+        assertThat(h.inboxListing()).contains("partner-center/.failed/deals.csv", "partner-center/.failed/deals.csv.reason.txt");
+        assertThat(h.count("SELECT COUNT(*) FROM deal WHERE crm_id = 'CRM-WRONG-FOLDER'")).isZero();
+    }
+
+    /** The generator's line of a deal, with other notes. */
+    static String changedNotes(List<String> lines, String crmId) {
+        String line = lines.stream().filter(l -> l.startsWith("," + crmId + ",")).findFirst().orElseThrow();
+        return line.replaceAll("Assessment notes for deal \\d+", "Changed after the hand-off");
+    }
+
+    static List<Path> uploadFiles() {
+        return filesIn(out);
+    }
+
+    /** The upload files in a folder, in name order (the held-back listing has its own folder). */
+    static List<Path> filesIn(Path dir) {
+        return Harness.files(dir).stream().filter(p -> p.getParent().equals(dir))
+                .filter(p -> p.getFileName().toString().matches("handoff-.*-\\d{3}\\.csv")).sorted().toList();
+    }
+
+    static List<String> listing() {
+        return Harness.files(out).stream().map(p -> out.relativize(p).toString()).toList();
+    }
+
+    static List<String> header(Path f) {
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+                CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.RFC4180).get()) {
+            return p.iterator().next().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Map<String, String>> read(Path f) {
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+                CSVParser p = CSVParser.builder().setReader(r)
+                        .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            List<Map<String, String>> out = new ArrayList<>();
+            for (CSVRecord rec : p) {
+                out.add(new LinkedHashMap<>(rec.toMap()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(Path f, List<Map<String, String>> rows) throws IOException {
+        Files.createDirectories(f.getParent());
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(f, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+            p.printRecord(rows.get(0).keySet());
+            for (Map<String, String> r : rows) {
+                p.printRecord(r.values());
+            }
+        }
+    }
+}
