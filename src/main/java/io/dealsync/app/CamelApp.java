@@ -50,6 +50,8 @@ public final class CamelApp {
         FileLockRepository locks = cluster ? fileLocks(s, owner) : null;
         StaleFileRecovery staleFiles = new StaleFileRecovery(inbox, locks);
         if (cluster) {
+            LOG.info("Cluster mode: instance {}; a file lock not refreshed for {} ms is stale", owner,
+                    s.getLong("dealsync.cluster.lock-max-age-ms", 30_000));
             staleFiles.recover(); // files a dead instance had in hand, once their lock is stale
         } else {
             recoverInProgress(inbox);
