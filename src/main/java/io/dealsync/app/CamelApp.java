@@ -1,5 +1,6 @@
 package io.dealsync.app;
 
+import io.dealsync.store.EngineLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -11,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,15 @@ public final class CamelApp {
             throw new UncheckedIOException(e);
         }
         boolean cluster = s.getBoolean("dealsync.cluster.enabled");
-        if (!cluster) {
+        String owner = runs.instanceName() + "#" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(0x1000, 0x10000)); // unique even if two instances were given the same name
+        FileLockRepository locks = cluster ? fileLocks(s, owner) : null;
+        StaleFileRecovery staleFiles = new StaleFileRecovery(inbox, locks);
+        if (cluster) {
+            LOG.info("Cluster mode: instance {}; a file lock not refreshed for {} ms is stale", owner,
+                    s.getLong("dealsync.cluster.lock-max-age-ms", 30_000));
+            staleFiles.recover(); // files a dead instance had in hand, once their lock is stale
+        } else {
             recoverInProgress(inbox);
         }
         Properties props = s.forCamel();
@@ -63,6 +71,8 @@ public final class CamelApp {
         main.bind("intake", new IntakeBean(runs, inbox, this::onIdle, this::onDatabaseDown));
         main.bind("sweeper", new SweepBean(runs));
         main.bind("outbox", new OutboxBean(engine.store(), engine.settings().path("dealsync.outbox")));
+        main.bind("outboxTurns", new OutboxTurnPolicy(cluster ? new EngineLock(engine.database(), "outbox", owner) : null));
+        main.bind("staleFiles", staleFiles);
         main.bind("rulesReloader", new RulesReloadBean(engine.ruleBooks()));
         main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
             @Override
@@ -85,15 +95,15 @@ public final class CamelApp {
             }
         });
         if (cluster) {
+            main.bind("fileLocks", locks);
             main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
                 @Override
-                public void beforeConfigure(org.apache.camel.main.BaseMainSupport m) {
-                    // a lock whose holder stopped refreshing it (a crashed instance) is free again after 30 s
-                    JdbcOrphanLockAwareIdempotentRepository locks = new FileLockRepository(
-                            engine.database().dataSource(), "dealsync-intake", m.getCamelContext());
-                    locks.setLockKeepAliveIntervalMillis(5_000);
-                    locks.setLockMaxAgeMillis(30_000);
-                    m.getCamelContext().getRegistry().bind("fileLocks", locks);
+                public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
+                    try {
+                        m.getCamelContext().addService(locks); // keeps the locks in hand alive; stopped after the routes
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Starting the cluster's file locks failed", e);
+                    }
                 }
             });
         }
@@ -102,11 +112,22 @@ public final class CamelApp {
         } catch (Exception e) {
             throw new IllegalStateException("The Camel routes failed: " + e.getMessage(), e);
         } finally {
-            if (!cluster) {
+            if (cluster) {
+                staleFiles.recover(); // a file this instance gave back (database down) is back in its folder
+            } else {
                 recoverInProgress(inbox); // a file the run could not finish (database down) is back in its folder
             }
             monitoring.writeMetricsFile();
         }
+    }
+
+    /**
+     * The cluster's file locks: a lock not refreshed for {@code dealsync.cluster.lock-max-age-ms} (database time)
+     * belongs to a dead instance; the holder refreshes it every {@code dealsync.cluster.keep-alive-ms}.
+     */
+    private FileLockRepository fileLocks(Settings s, String owner) {
+        return new FileLockRepository(engine.database().dataSource(), "dealsync-intake", owner,
+                s.getLong("dealsync.cluster.lock-max-age-ms", 30_000), s.getLong("dealsync.cluster.keep-alive-ms", 5_000));
     }
 
     /** File consumer options that depend on settings: completion check, in-hand folder, cluster lock. */
@@ -114,18 +135,19 @@ public final class CamelApp {
         long complete = s.getLong("dealsync.inbox.complete-after-ms", 1000);
         StringBuilder o = new StringBuilder();
         if (cluster) {
-            // the JDBC lock marks a file as in hand; it stays where it is until moved to .done/.failed
-            // idempotentEager=false: with Camel's default (true), a poll removes from the repository the key of
-            // every file it could not lock, i.e. the lock another instance holds on it, which frees that file for
-            // a third poll while still in hand (the idempotent consumer itself is not used: no idempotent=true)
-            o.append("readLock=idempotent&idempotentRepository=#fileLocks&readLockRemoveOnCommit=true&idempotentEager=false");
+            // the JDBC lock (FileLockRepository) makes one instance the file's holder, then the same completion
+            // check as a single instance; idempotentEager=false: with Camel's default (true), a poll removes from
+            // the repository the key of every file it could not lock (the idempotent consumer itself is not used)
+            o.append("readLock=idempotent-changed&idempotentRepository=#fileLocks&readLockRemoveOnCommit=true")
+                    .append("&idempotentEager=false&");
         } else {
-            // readLockMinLength=0: Camel's default (1) never takes an empty file (formats.md: an empty file is a
-            // normal file with no records, it goes to .done/), and waits readLockTimeout (10 s) on it every poll
-            o.append("readLock=changed&readLockMinAge=").append(complete).append("&readLockMinLength=0")
-                    .append("&readLockCheckInterval=").append(Math.max(100, complete / 2))
-                    .append("&preMove=").append(IntakeBean.IN_PROGRESS); // a plain folder name: inside the file's own folder
+            o.append("readLock=changed&");
         }
+        // readLockMinLength=0: Camel's default (1) never takes an empty file (formats.md: an empty file is a
+        // normal file with no records, it goes to .done/), and waits readLockTimeout (10 s) on it every poll
+        o.append("readLockMinAge=").append(complete).append("&readLockMinLength=0")
+                .append("&readLockCheckInterval=").append(Math.max(100, complete / 2))
+                .append("&preMove=").append(IntakeBean.IN_PROGRESS); // a plain folder name: inside the file's own folder
         if (s.getBoolean("dealsync.inbox.done-marker")) {
             o.append("&doneFileName=${file:name}.done");
         }

@@ -25,9 +25,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "target/bench", description = "Working folder (data and runs).")
     Path dir;
 
+    // issue 9: 1 and 2 cluster instances on one inbox against the configured PostgreSQL (dealsync.db.url)
+    @Option(names = "--scale-out", description = "Throughput of 1 and 2 cluster instances against PostgreSQL (dealsync.db.url) instead.")
+    boolean scaleOut;
+
+    @Option(names = "--scale-out-files", defaultValue = "8", description = "Files of the --scale-out run (default 8).")
+    int scaleOutFiles;
+
+    @Option(names = "--scale-out-records", defaultValue = "20000", description = "Records per file of the --scale-out run (default 20,000).")
+    int scaleOutRecords;
+
     @Override
     public Integer call() throws Exception {
         Path home = parent.settings(Map.of()).home();
+        if (scaleOut) {
+            io.dealsync.app.Settings s = parent.settings(Map.of());
+            return new io.dealsync.bench.ScaleOutBenchmark(home, home.resolve(dir).resolve("scale-out"), s.get("dealsync.db.url"),
+                    s.get("dealsync.db.user"), s.get("dealsync.db.password"), scaleOutFiles, scaleOutRecords, System.out).run();
+        }
         return new Benchmark(home, home.resolve(dir), records, jsonRecords, !noPostgres, System.out).run();
     }
 }

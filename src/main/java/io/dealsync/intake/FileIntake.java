@@ -15,6 +15,7 @@ import io.dealsync.reject.RecordFileWriter;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.ConcurrentChangeException;
+import io.dealsync.store.WriteConflictException;
 import io.dealsync.store.DatabaseUnavailableException;
 import io.dealsync.store.DealStore;
 import io.dealsync.store.FileRegistry;
@@ -313,14 +314,11 @@ public final class FileIntake {
                 throw new UncheckedIOException("Writing the reject file of " + ledger.getName() + " failed", e);
             } catch (ConcurrentChangeException | StoreException e) {
                 writers.rewind(before[0], before[1]);
-                if (attempt >= attempts) {
-                    if (e instanceof ConcurrentChangeException) {
-                        throw e;
-                    }
-                    throw new DatabaseUnavailableException("Writing " + ledger.getName() + " failed after " + attempt
-                            + " attempts (" + e.getMessage() + "); the file stays for the next run", e);
+                if (attempt >= attempts) { // cluster (issue 9): a write conflict is not "the database is unreachable"
+                    throw WriteConflictException.afterRetries(ledger.getName(), chunk.records().get(0).position(),
+                            chunk.records().get(chunk.records().size() - 1).position(), attempt, e);
                 }
-                LOG.warn("{}: batch failed ({}), retrying in {} ms", ledger.getName(), e.getMessage(), backoff);
+                LOG.warn("{}: batch failed ({}), retrying in {} ms", ledger.getName(), WriteConflictException.describe(e), backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 8000);
                 decisions = null; // decided again at the next attempt, inside the retry
