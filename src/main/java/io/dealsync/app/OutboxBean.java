@@ -45,6 +45,7 @@ public final class OutboxBean {
     public void delivered(Exchange exchange) {
         @SuppressWarnings("unchecked")
         Map<String, Object> doc = exchange.getProperty("notification", Map.class);
+        TestHalt.at("notification-written");
         store.markDelivered(((Number) doc.get("dealId")).longValue(), doc.get("event").toString());
     }
 

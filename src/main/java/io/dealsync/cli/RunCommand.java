@@ -37,11 +37,15 @@ final class RunCommand implements Callable<Integer> {
             RunLedger last = runs.lastRun();
             if (once && last != null) {
                 ReportSummary.print(last, System.out);
-                if (last.hasFailures()) {
+                if (last.hasFailures() && runs.fatalError() == null) {
                     return DealsyncCommand.FILE_FAILED;
                 }
             }
-            return runs.fatalError() == null ? 0 : DealsyncCommand.FILE_FAILED;
+            if (runs.fatalError() != null) {
+                System.err.println("dealsync: " + runs.fatalError()); // e.g. a folder that cannot be written
+                return DealsyncCommand.FILE_FAILED;
+            }
+            return 0;
         });
     }
 }

@@ -12,6 +12,7 @@ import io.dealsync.model.Violation;
 import io.dealsync.reject.CsvRecordFileWriter;
 import io.dealsync.reject.NdjsonRecordFileWriter;
 import io.dealsync.reject.RecordFileWriter;
+import io.dealsync.reject.RejectFileException;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.ConcurrentChangeException;
@@ -167,7 +168,11 @@ public final class FileIntake {
                     }
                     progress.records(display(source, name), ledger.getRead());
                 }
-                writers.complete(ledger, env.home());
+                try {
+                    writers.complete(ledger, env.home());
+                } catch (IOException e) { // the reviewer files could not be synced or renamed: not done
+                    throw new RejectFileException(Path.of(state.rejectFile()), e);
+                }
             } catch (RuntimeException e) {
                 writers.abort();
                 throw e;
@@ -293,8 +298,8 @@ public final class FileIntake {
                 run.ledger().addNotifications(decisions.stream().filter(d -> d.notifyEvent() != null).count());
                 LOG.debug("{}: batch up to line {} written ({} records)", ledger.getName(), last, decisions.size());
                 return offsets;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Writing the reject file of " + ledger.getName() + " failed", e);
+            } catch (IOException e) { // issue 12: disk trouble aborts the chunk before its transaction
+                throw new RejectFileException(Path.of(state.rejectFile()), e);
             } catch (ConcurrentChangeException | StoreException e) {
                 writers.rewind(before[0], before[1]);
                 if (attempt >= attempts) {
@@ -465,7 +470,7 @@ public final class FileIntake {
                 return new NdjsonRecordFileWriter(finalPath, kind,
                         ndjson ? NdjsonRecordFileWriter.LINE : NdjsonRecordFileWriter.INDEX, offset);
             } catch (IOException e) {
-                throw new UncheckedIOException("Opening " + finalPath + " failed", e);
+                throw new RejectFileException(finalPath, e);
             }
         }
 
@@ -475,7 +480,7 @@ public final class FileIntake {
                 long w = warnings == null ? warningBase : warnings.flush();
                 return new long[] {r, w};
             } catch (IOException e) {
-                throw new UncheckedIOException("Writing the reject file failed", e);
+                throw new RejectFileException(Path.of(state.rejectFile()), e);
             }
         }
 

@@ -35,7 +35,7 @@ final class FuzzBatch {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long RUN_TIMEOUT_MS = 300_000;
+    private static final long RUN_TIMEOUT_MS = Long.getLong("fuzz.run-timeout-ms", 180_000);
 
     private final Path dir;
     private final Harness h;
@@ -72,7 +72,8 @@ final class FuzzBatch {
             code = child.await(RUN_TIMEOUT_MS);
         } catch (AssertionError hang) {
             problems.add("the engine hung (no end in " + RUN_TIMEOUT_MS + " ms) on batch " + batch + " of seed " + fuzzSeed
-                    + "; its files: " + all.stream().map(c -> c.describe(fuzzSeed, batch)).toList());
+                    + "; the file in hand is the one after the last logged:\n" + tail(child.output())
+                    + "\nits files: " + cases.stream().map(c -> c.describe(fuzzSeed, batch)).toList());
             return problems;
         }
         String out = child.output();
