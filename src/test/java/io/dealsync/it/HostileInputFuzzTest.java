@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputFuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20261201L);
     static final int SECONDS = Integer.getInteger("fuzz.seconds", 60);
-    static final int FILES_PER_RUN = Integer.getInteger("fuzz.files-per-run", 48);
+    static final int FILES_PER_RUN = Integer.getInteger("fuzz.files-per-run", 32);
     static final int ONLY_BATCH = Integer.getInteger("fuzz.batch", -1);
 
     @Test
