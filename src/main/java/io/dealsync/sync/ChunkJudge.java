@@ -65,7 +65,10 @@ public final class ChunkJudge {
         // 1. keys of the chunk, looked up in one call
         Set<String> keys = new LinkedHashSet<>();
         for (SourceRecord r : records) {
-            if (r.deal() != null) {
+            // issue 12 (fuzz): an id wider than its column is never stored (the record is rejected below), and
+            // looking it up failed the chunk's query ("right truncation"), taken for the database being down
+            if (r.deal() != null && r.deal().getCrmId().length() <= io.dealsync.model.ColumnLimits.of(Field.CRM_ID)
+                    && r.deal().getReferralId().length() <= io.dealsync.model.ColumnLimits.of(Field.REFERRAL_ID)) {
                 keys.addAll(lookupKeys(r.deal(), ctx));
             }
         }

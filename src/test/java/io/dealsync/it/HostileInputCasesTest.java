@@ -60,6 +60,19 @@ class HostileInputCasesTest {
                     new Mutator.Mutation(f.name() + ": " + m.description(), m.bytes(), m.singlePoint()));
             i++;
         }
+        // found by the fuzz loop (seed 20261201, batch 4, b004-010-crm-fr.csv): a CRM ID wider than its column made
+        // the stored-deal lookup fail ("right truncation"), taken for the database being down: exit 3, file stuck
+        SeedFile fr = seeds.stream().filter(x -> x.label.equals("crm-fr")).findFirst().orElseThrow();
+        byte[] original = fr.bytes("CW");
+        int at = Mutator.firstLineEnd(original);
+        byte[] wide = new byte[300];
+        java.util.Arrays.fill(wide, (byte) 'W');
+        byte[] damaged = java.nio.ByteBuffer.allocate(original.length + wide.length).put(original, 0, at).put(wide)
+                .put(original, at, original.length - at).array();
+        b.add(fr, "c90-crmIdWiderThanItsColumn.csv", "CW", original,
+                new Mutator.Mutation("crmIdWiderThanItsColumn: 300 bytes before the first CRM ID", damaged, true));
+        FuzzBatch.Case found = HostileInputFuzzTest.batch(tmp.resolve("replay"), seeds, 20261201L, 4).cases.get(10);
+        b.add(found.seed(), "c91-fuzz-20261201-4-10-crm-fr.csv", found.tag(), found.original(), found.mutation());
         assertThat(b.run(0, 0)).isEmpty();
     }
 }
