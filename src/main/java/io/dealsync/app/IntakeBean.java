@@ -51,6 +51,9 @@ public final class IntakeBean {
             throw new FileDeferredException(source, name);
         }
         exchange.setProperty(MOVE_TO, target(dir.resolve(ok ? ".done" : ".failed"), name).toString());
+        if (ok) {
+            TestHalt.at("before-move-done");
+        }
         if (!ok) {
             String reason = runs.run().ledger().getFiles().stream()
                     .filter(f -> f.getName().equals(name) && f.getSource().equals(source))

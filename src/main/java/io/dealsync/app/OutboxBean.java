@@ -43,6 +43,7 @@ public final class OutboxBean {
 
     /** Called once the batch's documents are written: their rows are delivered. Returns how many. */
     public int delivered(List<Map<String, Object>> docs) {
+        TestHalt.at("notification-written");
         store.outbox().markDelivered(docs.stream()
                 .map(d -> new Outbox.Delivered(((Number) d.get("dealId")).longValue(), d.get("event").toString())).toList());
         return docs.size();

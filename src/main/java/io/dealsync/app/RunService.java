@@ -101,6 +101,12 @@ public final class RunService {
             run.ledger().addFile(failed);
             LOG.error("{}: moved to .failed/: {}", display(source, name), e.getMessage());
             return false;
+        } catch (io.dealsync.reject.RejectFileException e) {
+            // issue 12: the folder is not writable or the disk is full. Nothing of the chunk in hand was
+            // committed; the file stays in the inbox (the exchange fails) and the run ends non-zero.
+            fatalError = display(source, name) + ": " + e.getMessage();
+            LOG.error("{}", fatalError);
+            throw e;
         } catch (DatabaseUnavailableException e) {
             databaseDown = true;
             fatalError = e.getMessage();
@@ -178,7 +184,10 @@ public final class RunService {
                     engine.settings().home().relativize(paths.html().toAbsolutePath()), ledger.getFiles().size(),
                     ledger.isReconciled());
         } catch (IOException | RuntimeException e) {
-            LOG.error("Writing the run report failed: {}", e.getMessage());
+            // issue 12: a report that cannot be written makes the run end non-zero, naming the folder
+            fatalError = "Writing the run report in the folder " + engine.settings().path("dealsync.reports")
+                    .toAbsolutePath().normalize() + " failed: " + e;
+            LOG.error("{}", fatalError);
         }
         metrics.runClosed(ledger);
         lastRun = ledger;

@@ -44,11 +44,15 @@ final class RunCommand implements Callable<Integer> {
                             + " Fix the rules (./dealsync rules check) and put the file back in the inbox.");
                     return DealsyncCommand.RULES_BROKEN;
                 }
-                if (last.hasFailures()) {
+                if (last.hasFailures() && runs.fatalError() == null) {
                     return DealsyncCommand.FILE_FAILED;
                 }
             }
-            return runs.fatalError() == null ? 0 : DealsyncCommand.FILE_FAILED;
+            if (runs.fatalError() != null) {
+                System.err.println("dealsync: " + runs.fatalError()); // e.g. a folder that cannot be written
+                return DealsyncCommand.FILE_FAILED;
+            }
+            return 0;
         });
     }
 }

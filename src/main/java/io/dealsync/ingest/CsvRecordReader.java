@@ -7,12 +7,8 @@ import io.dealsync.model.Amounts;
 import io.dealsync.model.Solution;
 import io.dealsync.model.TeamMember;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +37,9 @@ import org.apache.commons.csv.CSVRecord;
  * ignored and listed in {@link #duplicateColumns()} (and in {@link #unknownColumns()}, so the run report
  * shows them). A row with fewer cells has its missing trailing cells empty; more cells, or a quote that
  * never closes, give a MALFORMED record and reading goes on at the next line (an unclosed quote that
- * runs to the end of the file gives one). A record's position is the physical line where it starts.
+ * runs to the end of the file gives one). A byte that cannot be text (a NUL, a sequence invalid in the
+ * encoding) makes its record MALFORMED, naming line, column and byte, and reading goes on; the header
+ * holding one makes the file unreadable. A record's position is the physical line where it starts.
  * Blank rows (no cell holds anything) are not records: spreadsheets leave them at the end.
  *
  * <p>Values go through the profile: dates become ISO text, amounts plain numbers, the profile's Yes/No
@@ -63,6 +61,8 @@ public final class CsvRecordReader implements RecordReader {
     private final long maxRecordChars;
     private final SourceProfile profile;
     private final LineChunkReader chunks;
+    /** The decoder under the chunks, noting bytes that are not text; null for text given as a Reader. */
+    private final DamageTrackingReader text;
     private final CSVFormat format;
     private CSVParser parser;
     private Iterator<CSVRecord> rows;
@@ -112,6 +112,7 @@ public final class CsvRecordReader implements RecordReader {
                 .setCommentMarker(null)
                 .get();
         this.maxRecordChars = maxRecordChars;
+        this.text = source instanceof DamageTrackingReader d ? d : null;
         this.chunks = new LineChunkReader(source, maxRecordChars);
         try {
             newParser();
@@ -185,27 +186,12 @@ public final class CsvRecordReader implements RecordReader {
         presentColumns = Collections.unmodifiableSet(present);
     }
 
-    /** The file as strictly decoded text of the profile's encoding, after a look for binary content. */
-    private static Reader open(Path file, SourceProfile profile) throws UnreadableFileException {
+    /** The file as text of the profile's encoding; bytes that are not text are noted, not fatal. */
+    private static Reader open(Path file, SourceProfile profile) {
         try {
-            refuseBinary(file);
-            return new InputStreamReader(ReadProgress.open(file), FilePrecheck.charsetOf(file, profile.charset()).newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            return new DamageTrackingReader(ReadProgress.open(file), FilePrecheck.charsetOf(file, profile.charset()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.getFileName(), e);
-        }
-    }
-
-    /** NUL bytes in the first 64 KB: a binary file, refused before commons-csv sees it. */
-    private static void refuseBinary(Path file) throws IOException, UnreadableFileException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(64 * 1024);
-            for (int i = 0; i < head.length; i++) {
-                if (head[i] == 0) {
-                    throw new UnreadableFileException(file.getFileName() + " is not a text file (NUL byte at offset "
-                            + i + ")");
-                }
-            }
         }
     }
 
@@ -226,13 +212,17 @@ public final class CsvRecordReader implements RecordReader {
                 }
                 r = rows.next();
             } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof CharacterCodingException) {
-                    throw notText(e);
-                }
                 throw new UnreadableFileException("The first line of " + name
                         + " is not a header: its quoting is broken", e);
             }
             List<String> cells = r.toList();
+            DamageTrackingReader.Damage d = text == null ? null
+                    : text.takeLinesNulFirst(1, Math.max(lineBase + parser.getCurrentLineNumber(), 1));
+            if (d != null) {
+                throw new UnreadableFileException(name + (d.value() == 0 ? " is not a text file" : " is not text in "
+                        + text.charset().name()) + ": its first line holds a byte that is not text (" + d.describe(text.charset())
+                        + "); save it as " + text.charset().name() + " or change the source's profile");
+            }
             if (cells.isEmpty() || (cells.size() == 1 && cells.get(0).isBlank())) {
                 continue;
             }
@@ -251,10 +241,6 @@ public final class CsvRecordReader implements RecordReader {
             }
             return Collections.unmodifiableList(new ArrayList<>(cells));
         }
-    }
-
-    private UnreadableFileException notText(Exception e) {
-        return new UnreadableFileException(name + " is not text in " + profile.charset().name(), e);
     }
 
     // ---------------------------------------------------------------- RecordReader
@@ -284,10 +270,7 @@ public final class CsvRecordReader implements RecordReader {
         return Kind.CSV;
     }
 
-    /**
-     * @throws UncheckedIOException when the file turns out not to be text of the profile's encoding
-     *     further down (run {@link FilePrecheck} first so that this happens before any record is applied)
-     */
+    /** @throws UncheckedIOException when the file system fails */
     @Override
     public boolean hasNext() {
         if (next == null && !finished) {
@@ -331,6 +314,10 @@ public final class CsvRecordReader implements RecordReader {
                 return broken(line, e);
             }
             int size = r.size();
+            SourceRecord damaged = damaged(line, r);
+            if (damaged != null) {
+                return damaged;
+            }
             if (size == 0 || (size == 1 && r.get(0).isBlank())) {
                 continue;
             }
@@ -356,13 +343,27 @@ public final class CsvRecordReader implements RecordReader {
         return null;
     }
 
+    /** A record holding a byte that is not text: MALFORMED with its cells as read (U+FFFD for the byte). */
+    private SourceRecord damaged(long line, CSVRecord r) {
+        if (text == null) {
+            return null;
+        }
+        DamageTrackingReader.Damage d = text.takeLines(line, Math.max(line, lineBase + parser.getCurrentLineNumber()));
+        if (d == null) {
+            return null;
+        }
+        List<String> cells = new ArrayList<>(Math.max(r.size(), header.size()));
+        for (String c : r) {
+            cells.add(unescapeFormula(c));
+        }
+        while (cells.size() < header.size()) {
+            cells.add("");
+        }
+        return SourceRecord.malformedCsv(line, d.describe(text.charset()), Collections.unmodifiableList(cells));
+    }
+
     /** A record commons-csv could not read: MALFORMED, then on at the next line (or the end). */
     private SourceRecord broken(long line, UncheckedIOException e) {
-        if (e.getCause() instanceof CharacterCodingException) {
-            finished = true;
-            throw new UncheckedIOException(name + " is not text in " + profile.charset().name()
-                    + " (found near line " + line + ")", (CharacterCodingException) e.getCause());
-        }
         String reason;
         if (chunks.limitHit()) {
             finished = true;
@@ -376,10 +377,6 @@ public final class CsvRecordReader implements RecordReader {
             long errorLine = lineBase + parser.getCurrentLineNumber();
             try {
                 chunks.skipRestOfLine();
-            } catch (CharacterCodingException cce) {
-                finished = true;
-                throw new UncheckedIOException(name + " is not text in "
-                        + profile.charset().name(), cce);
             } catch (IOException io) {
                 finished = true;
             }
@@ -388,6 +385,12 @@ public final class CsvRecordReader implements RecordReader {
                             + "; a quote probably never closes)" : "");
             if (chunks.atEnd()) {
                 finished = true;
+            }
+        }
+        if (text != null) {
+            DamageTrackingReader.Damage d = text.takeLines(line, finished ? Long.MAX_VALUE : chunks.lineBreaks());
+            if (d != null) {
+                reason = d.describe(text.charset()) + "; " + reason;
             }
         }
         String raw = stripEol(chunks.captured());

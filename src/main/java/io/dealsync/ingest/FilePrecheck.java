@@ -19,22 +19,44 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * One streaming pass over a file before anything of it is applied: its SHA-256 (repeat detection) and,
- * for text, whether every byte decodes strictly in the source's encoding and no NUL byte is there (a
- * binary file). A file that fails is refused whole, so a bad byte near the end cannot leave half a file
- * applied. 64 KB reads, one reused char buffer: hashing dominates, well above 300 MB/s.
+ * One streaming pass over a file before anything of it is applied: its SHA-256 (repeat detection) and
+ * whether it is text in the source's encoding. A byte that cannot be text (a NUL, an invalid sequence)
+ * usually damages one record: the readers reject that record and read on. The file is refused whole
+ * only when it is not text throughout ({@link #notTextThroughout}): its first line is damaged (the
+ * header, or the start of the JSON), or more than one line in ten is (binary data, another encoding).
+ * 64 KB reads, one reused char buffer: hashing dominates, well above 300 MB/s.
  */
 public final class FilePrecheck {
     private static final int BUFFER = 64 * 1024;
+    /** More damaged lines than 1 in this many: the file is not text throughout. */
+    static final int DAMAGED_LINE_RATIO = 10;
 
     private FilePrecheck() {
     }
 
-    /** The hash, and why the file is not readable text ({@code problem}), or null when it is. */
-    public record Result(String sha256, String problem) {
+    /**
+     * The hash, why the file is not readable text ({@code problem}, null when it is), and how many of
+     * its lines hold a byte that is not text (each becomes a MALFORMED record when the file is read).
+     */
+    public record Result(String sha256, String problem, long damagedLines, long lines) {
+        public Result(String sha256, String problem) {
+            this(sha256, problem, 0, 0);
+        }
+
         public boolean ok() {
             return problem == null;
         }
+    }
+
+    /**
+     * The whole-file rule: one bad line is damage to a record; a damaged first line (no header, no JSON
+     * start) or damage on more than one line in ten is a file in another encoding, or binary.
+     */
+    static boolean notTextThroughout(long firstDamagedLine, long damagedLines, long lines) {
+        if (damagedLines == 0) {
+            return false;
+        }
+        return firstDamagedLine == 1 || (damagedLines > 1 && damagedLines * DAMAGED_LINE_RATIO > lines);
     }
 
     /**
@@ -50,7 +72,8 @@ public final class FilePrecheck {
         byte[] array = new byte[BUFFER];
         ByteBuffer bytes = ByteBuffer.wrap(array);
         CharBuffer chars = CharBuffer.allocate(BUFFER);
-        String problem = null;
+        Lines lines = new Lines();
+        long[] bad = new long[16];
         long offset = 0; // file offset of array[0]
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (true) {
@@ -60,28 +83,26 @@ public final class FilePrecheck {
                     break;
                 }
                 sha.update(array, start, n);
-                if (problem != null) {
-                    bytes.clear();
-                    continue;
-                }
                 int end = start + n;
-                for (int i = start; i < end; i++) {
-                    if (array[i] == 0) {
-                        problem = nulProblem(file, offset + i);
-                        break;
+                int badCount = 0;
+                if (decode) {
+                    bytes.flip();
+                    while (true) {
+                        chars.clear();
+                        CoderResult cr = decoder.decode(bytes, chars, false);
+                        if (cr.isError()) {
+                            if (badCount == bad.length) {
+                                bad = java.util.Arrays.copyOf(bad, bad.length * 2);
+                            }
+                            bad[badCount++] = offset + bytes.position();
+                            bytes.position(bytes.position() + cr.length());
+                        } else if (cr.isUnderflow()) {
+                            break;
+                        }
                     }
                 }
-                if (problem == null && decode) {
-                    bytes.flip();
-                    long consumedBefore = offset;
-                    CoderResult cr;
-                    do {
-                        chars.clear();
-                        cr = decoder.decode(bytes, chars, false);
-                    } while (cr.isOverflow());
-                    if (cr.isError()) {
-                        problem = encodingProblem(file, charset, consumedBefore + bytes.position());
-                    }
+                lines.scan(array, start, end, offset, bad, badCount);
+                if (decode) {
                     offset += bytes.position();
                     bytes.compact();
                 } else {
@@ -90,17 +111,96 @@ public final class FilePrecheck {
                 }
             }
         }
-        if (problem == null && decode) {
+        if (decode) {
             bytes.flip();
             chars.clear();
             CoderResult cr = decoder.decode(bytes, chars, true);
             if (cr.isError() || bytes.hasRemaining()) {
-                problem = encodingProblem(file, charset, offset + bytes.position());
+                lines.damage(offset + bytes.position(), false);
             } else if (decoder.flush(chars).isError()) {
-                problem = encodingProblem(file, charset, offset);
+                lines.damage(offset, false);
             }
         }
-        return new Result(HexFormat.of().formatHex(sha.digest()), problem);
+        String problem = null;
+        if (notTextThroughout(lines.firstDamagedLine, lines.damagedLines, lines.count())) {
+            // NUL bytes mean binary data, whatever else is wrong: the clearer message
+            String why = lines.firstNulOffset >= 0 ? nulProblem(file, lines.firstNulOffset, lines.firstNulLine)
+                    : encodingProblem(file, charset, lines.firstDamageOffset, lines.firstDamagedLine);
+            problem = lines.firstDamagedLine == 1 ? why
+                    : why + " (" + lines.damagedLines + " of its " + lines.count() + " lines hold bytes that are not text)";
+        }
+        return new Result(HexFormat.of().formatHex(sha.digest()), problem, lines.damagedLines, lines.count());
+    }
+
+    /** Line counting (CR, LF, CRLF each end one) and the damaged lines, over the bytes of the file. */
+    private static final class Lines {
+        long line = 1;
+        boolean cr;
+        boolean lastWasBreak;
+        long any;
+        long damagedLines;
+        long lastDamagedLine;
+        long firstDamagedLine;
+        long firstDamageOffset = -1;
+        long firstNulOffset = -1;
+        long firstNulLine;
+
+        /** The new bytes [start, end) of the buffer; {@code bad} holds the file offsets of invalid sequences. */
+        void scan(byte[] a, int start, int end, long base, long[] bad, int badCount) {
+            int k = 0;
+            for (int i = start; i < end; i++) {
+                long at = base + i;
+                while (k < badCount && bad[k] <= at) {
+                    damage(bad[k++], false);
+                }
+                byte b = a[i];
+                if (b == '\n') {
+                    if (!cr) {
+                        line++;
+                    }
+                    cr = false;
+                    lastWasBreak = true;
+                } else if (b == '\r') {
+                    line++;
+                    cr = true;
+                    lastWasBreak = true;
+                } else {
+                    cr = false;
+                    lastWasBreak = false;
+                    if (b == 0) {
+                        damage(at, true);
+                    }
+                }
+            }
+            any += end - start;
+            while (k < badCount) {
+                damage(bad[k++], false);
+            }
+        }
+
+        /** Damage comes in file order: the first one noted is the first of the file. */
+        void damage(long offset, boolean nul) {
+            if (nul && firstNulOffset < 0) {
+                firstNulOffset = offset;
+                firstNulLine = line;
+            }
+            if (firstDamageOffset < 0) {
+                firstDamageOffset = offset;
+                firstDamagedLine = line;
+            }
+            if (line != lastDamagedLine) {
+                lastDamagedLine = line;
+                damagedLines++;
+            }
+        }
+
+        /** Lines of the file; a final line break does not start one more. */
+        long count() {
+            if (any == 0) {
+                return 0;
+            }
+            return lastWasBreak ? line - 1 : line;
+        }
     }
 
     /**
@@ -141,45 +241,14 @@ public final class FilePrecheck {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static String nulProblem(Path file, long offset) {
+    private static String nulProblem(Path file, long offset, long line) {
         return file.getFileName() + " is not a text file: it holds a NUL byte (binary data) at byte " + offset
-                + lineNote(file, offset);
+                + " (line " + line + ")";
     }
 
-    private static String encodingProblem(Path file, Charset charset, long offset) {
+    private static String encodingProblem(Path file, Charset charset, long offset, long line) {
         return file.getFileName() + " is not text in " + charset.name() + ": invalid byte sequence at byte " + offset
-                + lineNote(file, offset) + "; save it as " + charset.name() + " or change the source's profile";
-    }
-
-    /** " (line N)": counted only on the failure path, so the fast path stays one pass. */
-    private static String lineNote(Path file, long offset) {
-        long line = 1;
-        byte[] buf = new byte[BUFFER];
-        long pos = 0;
-        boolean cr = false;
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while (pos < offset && (n = in.read(buf, 0, (int) Math.min(buf.length, offset - pos))) > 0) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (b == '\n') {
-                        if (!cr) {
-                            line++;
-                        }
-                        cr = false;
-                    } else if (b == '\r') {
-                        line++;
-                        cr = true;
-                    } else {
-                        cr = false;
-                    }
-                }
-                pos += n;
-            }
-        } catch (IOException e) {
-            return "";
-        }
-        return " (line " + line + ")";
+                + " (line " + line + "); save it as " + charset.name() + " or change the source's profile";
     }
 
     private static MessageDigest sha256Digest() {

@@ -12,10 +12,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,10 @@ import java.util.NoSuchElementException;
  * <p>Positions: the 1-based element index for an array or page, the physical line for NDJSON. An
  * element that is not an object is MALFORMED with its text kept; an NDJSON line that is not valid JSON
  * is MALFORMED and reading goes on with the next line; an array cut short keeps the objects before the
- * break and the break itself is one MALFORMED record. JSON is read as UTF-8 whatever the profile says
+ * break and the break itself is one MALFORMED record, keeping the text read of it (up to 64 KB) in its
+ * raw. A byte that is not text (a NUL, invalid UTF-8) inside a string or an NDJSON line makes that
+ * element or line MALFORMED, naming line, column and byte, and reading goes on; one between the tokens
+ * of an array breaks it there, as a file cut short. JSON is read as UTF-8 whatever the profile says
  * (RFC 8259); a string up to Jackson's 20 M-character limit is read (a 10 MB field fits).
  */
 public final class JsonRecordReader implements RecordReader {
@@ -52,6 +53,8 @@ public final class JsonRecordReader implements RecordReader {
     private final JsonDealMapper mapper = new JsonDealMapper();
     private Shape shape;
     private JsonParser parser;
+    /** The text under the parser or the lines, noting bytes that are not text. */
+    private DamageTrackingReader text;
     private BufferedReader lines;
     private long index;
     private long lineNo;
@@ -77,7 +80,7 @@ public final class JsonRecordReader implements RecordReader {
                 shape = Shape.EMPTY;
                 finished = true;
             } else if (first == '[') {
-                parser = MAPPER.createParser(ReadProgress.open(file));
+                parser = MAPPER.createParser(openText());
                 parser.nextToken();
                 shape = Shape.ARRAY;
             } else if (first == '{') {
@@ -95,7 +98,11 @@ public final class JsonRecordReader implements RecordReader {
         }
     }
 
-    /** The first significant byte (after a BOM and white space), -1 when there is none; refuses binary files. */
+    /**
+     * The first significant byte (after a BOM and white space), -1 when there is none; refuses a file whose
+     * first line holds a NUL (binary: the precheck's whole-file rule). A NUL further down is damage to
+     * one record.
+     */
     private int sniff(Path file) throws IOException, UnreadableFileException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(64 * 1024);
@@ -103,7 +110,7 @@ public final class JsonRecordReader implements RecordReader {
             if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
                 i = 3;
             }
-            for (int j = 0; j < head.length; j++) {
+            for (int j = 0; j < head.length && head[j] != '\n' && head[j] != '\r'; j++) {
                 if (head[j] == 0) {
                     throw new UnreadableFileException(file.getFileName() + " is not a text file (NUL byte at offset "
                             + j + ")");
@@ -134,9 +141,10 @@ public final class JsonRecordReader implements RecordReader {
      * skipped) for a {@code value} array. Found: a page, and the parser already sits on its first element.
      */
     private void detectObjectShape() throws IOException {
-        JsonParser p = MAPPER.createParser(Files.newInputStream(file));
+        JsonParser p = MAPPER.createParser(openText());
         int startLine = 1;
         String brokenReason = null;
+        long brokenAt = -1;
         try {
             p.nextToken();
             startLine = p.currentTokenLocation().getLineNr();
@@ -158,12 +166,14 @@ public final class JsonRecordReader implements RecordReader {
             }
         } catch (JsonProcessingException e) {
             p.close();
+            text = null;
             JsonLocation at = e.getLocation();
             if (at == null || at.getLineNr() <= startLine) {
                 openLines(); // NDJSON whose first line is broken: that line is malformed, the rest goes on
                 return;
             }
             brokenReason = describe(e);
+            brokenAt = at.getCharOffset();
         }
         // The first object spans lines (or breaks after its first line): NDJSON with a broken first line
         // when the next line is an object of its own, else pretty-printed objects one after another.
@@ -171,12 +181,13 @@ public final class JsonRecordReader implements RecordReader {
             openLines();
         } else if (brokenReason == null) {
             shape = Shape.SEQUENCE;
-            parser = MAPPER.createParser(ReadProgress.open(file));
+            parser = MAPPER.createParser(openText());
         } else {
             shape = Shape.SEQUENCE;
             finished = true;
             pending = SourceRecord.malformedJson(startLine, "The object starting on line " + startLine
-                    + " is not valid JSON (" + brokenReason + "); the file was not read further", "", false);
+                    + " is not valid JSON (" + brokenReason + "); the file was not read further",
+                    rawText(0, brokenAt), false);
         }
     }
 
@@ -204,8 +215,35 @@ public final class JsonRecordReader implements RecordReader {
 
     private void openLines() throws IOException {
         shape = Shape.NDJSON;
-        lines = new BufferedReader(new InputStreamReader(ReadProgress.open(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        lines = new BufferedReader(openText(), 1 << 16);
+    }
+
+    private DamageTrackingReader openText() throws IOException {
+        text = new DamageTrackingReader(ReadProgress.open(file), StandardCharsets.UTF_8);
+        return text;
+    }
+
+    /**
+     * The text of the file from char {@code from} to {@code to} (to the end when negative), at most
+     * {@link LineChunkReader#CAPTURE_MAX} chars: what a reviewer gets of an element cut short. Read again
+     * from the file, so only a broken file pays for it.
+     */
+    private String rawText(long from, long to) {
+        long want = to < 0 ? Long.MAX_VALUE : to - from;
+        int max = (int) Math.max(0, Math.min(LineChunkReader.CAPTURE_MAX, want));
+        try (DamageTrackingReader r = new DamageTrackingReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            r.skip(Math.max(0, from));
+            char[] buf = new char[max];
+            int n = 0;
+            int k;
+            while (n < max && (k = r.read(buf, n, max - n)) > 0) {
+                n += k;
+            }
+            String raw = new String(buf, 0, n).strip();
+            return raw.startsWith(",") ? raw.substring(1).strip() : raw; // the comma before the element
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** How the file holds its objects (known once it is open). */
@@ -242,9 +280,6 @@ public final class JsonRecordReader implements RecordReader {
             } else if (!finished) {
                 try {
                     next = fetch();
-                } catch (CharacterCodingException e) {
-                    finished = true;
-                    throw new UncheckedIOException(file.getFileName() + " is not UTF-8 text (near line " + lineNo + ")", e);
                 } catch (IOException e) {
                     finished = true;
                     throw new UncheckedIOException("Reading " + file.getFileName() + " failed", e);
@@ -291,10 +326,11 @@ public final class JsonRecordReader implements RecordReader {
     /** The next element of the array (or the page's value array); the end of the array ends the file. */
     private SourceRecord nextElement() {
         long pos = index + 1;
+        long from = parser.currentLocation().getCharOffset();
         try {
             JsonToken t = parser.nextToken();
             if (t == null) {
-                return broken(pos, "The JSON is cut short: the array never closes");
+                return broken(pos, "The JSON is cut short: the array never closes", from, -1);
             }
             if (t == JsonToken.END_ARRAY) {
                 finished = true;
@@ -302,24 +338,48 @@ public final class JsonRecordReader implements RecordReader {
             }
             index = pos;
             JsonNode node = parser.readValueAsTree();
+            SourceRecord damaged = damaged(pos, "Element " + pos, from, node);
+            if (damaged != null) {
+                return damaged;
+            }
             if (node == null || !node.isObject()) {
                 return SourceRecord.malformedJson(pos, "Element " + pos + " is " + JsonDealMapper.shape(nullSafe(node))
                         + ", not an object", node == null ? "null" : node.toString(), false);
             }
             return mapper.map(pos, node);
         } catch (JsonEOFException e) {
-            return broken(pos, "The JSON is cut short inside element " + pos + " (unexpected end of file)");
+            return broken(pos, "The JSON is cut short inside element " + pos + " (unexpected end of file)", from, -1);
         } catch (IOException e) {
-            if (e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException) {
-                return broken(pos, "Element " + pos + " is not UTF-8 text");
-            }
-            return broken(pos, "The JSON breaks at element " + pos + ": " + describe(e));
+            return broken(pos, "The JSON breaks at element " + pos + ": " + describe(e), from, charOffset(e));
         }
     }
 
-    private SourceRecord broken(long pos, String reason) {
+    /** The value just read holds a byte that was not text: MALFORMED, and reading goes on after it. */
+    private SourceRecord damaged(long pos, String what, long from, JsonNode node) {
+        DamageTrackingReader.Damage d = text.takeChars(from, parser.currentLocation().getCharOffset());
+        if (d == null) {
+            return null;
+        }
+        String raw = node == null ? "null" : node.toString();
+        return SourceRecord.malformedJson(pos, what + ": " + d.describe(text.charset()), raw, node != null && node.isObject());
+    }
+
+    /** The file breaks here: the record keeps the text read of it; nothing after it is read. */
+    private SourceRecord broken(long pos, String reason, long from, long to) {
         finished = true;
-        return SourceRecord.malformedJson(pos, reason + "; the rest of the file was not read", "", false);
+        DamageTrackingReader.Damage d = text == null ? null : text.takeChars(from, to < 0 ? Long.MAX_VALUE : to + 1);
+        if (d != null) {
+            reason = d.describe(text.charset()) + "; " + reason;
+        }
+        return SourceRecord.malformedJson(pos, reason + "; the rest of the file was not read", rawText(from, to), false);
+    }
+
+    private static long charOffset(IOException e) {
+        if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+            long at = jpe.getLocation().getCharOffset();
+            return at < 0 ? -1 : at + 1;
+        }
+        return -1;
     }
 
     /** The next non-blank NDJSON line. */
@@ -332,6 +392,10 @@ public final class JsonRecordReader implements RecordReader {
             }
             if (line.isBlank()) {
                 continue;
+            }
+            DamageTrackingReader.Damage d = text.takeLines(lineNo, lineNo);
+            if (d != null) {
+                return SourceRecord.malformedJson(lineNo, "Line " + lineNo + ": " + d.what(text.charset()), line, false);
             }
             JsonNode node;
             try {
@@ -353,6 +417,7 @@ public final class JsonRecordReader implements RecordReader {
     /** The next top-level value of a file of objects written one after another over several lines. */
     private SourceRecord nextTopLevel() {
         long pos = 0;
+        long from = parser.currentLocation().getCharOffset();
         try {
             JsonToken t = parser.nextToken();
             if (t == null) {
@@ -361,6 +426,10 @@ public final class JsonRecordReader implements RecordReader {
             }
             pos = parser.currentTokenLocation().getLineNr();
             JsonNode node = parser.readValueAsTree();
+            SourceRecord damaged = damaged(pos, "The value on line " + pos, from, node);
+            if (damaged != null) {
+                return damaged;
+            }
             if (node == null || !node.isObject()) {
                 return SourceRecord.malformedJson(pos, "The value on line " + pos + " is "
                         + JsonDealMapper.shape(nullSafe(node)) + ", not an object", node == null ? "null" : node.toString(), false);
@@ -368,7 +437,7 @@ public final class JsonRecordReader implements RecordReader {
             return mapper.map(pos, node);
         } catch (IOException e) {
             long at = pos > 0 ? pos : lineOf(e);
-            return broken(at, "The JSON breaks at line " + lineOf(e) + " (" + describe(e) + ")");
+            return broken(at, "The JSON breaks at line " + lineOf(e) + " (" + describe(e) + ")", from, charOffset(e));
         }
     }
 

@@ -12,6 +12,7 @@ import io.dealsync.model.Violation;
 import io.dealsync.reject.CsvRecordFileWriter;
 import io.dealsync.reject.NdjsonRecordFileWriter;
 import io.dealsync.reject.RecordFileWriter;
+import io.dealsync.reject.RejectFileException;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.ConcurrentChangeException;
@@ -182,7 +183,11 @@ public final class FileIntake {
                     }
                     progress.records(display(source, name), ledger.getRead());
                 }
-                writers.complete(ledger, env.home());
+                try {
+                    writers.complete(ledger, env.home());
+                } catch (IOException e) { // the reviewer files could not be synced or renamed: not done
+                    throw new RejectFileException(Path.of(state.rejectFile()), e);
+                }
             } catch (RuntimeException e) {
                 writers.abort();
                 throw e;
@@ -310,8 +315,8 @@ public final class FileIntake {
                 run.ledger().addNotifications(decisions.stream().filter(d -> d.notifyEvent() != null).count());
                 LOG.debug("{}: batch up to line {} written ({} records)", ledger.getName(), last, decisions.size());
                 return offsets;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Writing the reject file of " + ledger.getName() + " failed", e);
+            } catch (IOException e) { // issue 12: disk trouble aborts the chunk before its transaction
+                throw new RejectFileException(Path.of(state.rejectFile()), e);
             } catch (ConcurrentChangeException | StoreException e) {
                 writers.rewind(before[0], before[1]);
                 if (attempt >= attempts) { // cluster (issue 9): a write conflict is not "the database is unreachable"
@@ -479,7 +484,7 @@ public final class FileIntake {
                 return new NdjsonRecordFileWriter(finalPath, kind,
                         ndjson ? NdjsonRecordFileWriter.LINE : NdjsonRecordFileWriter.INDEX, offset);
             } catch (IOException e) {
-                throw new UncheckedIOException("Opening " + finalPath + " failed", e);
+                throw new RejectFileException(finalPath, e);
             }
         }
 
@@ -489,7 +494,7 @@ public final class FileIntake {
                 long w = warnings == null ? warningBase : warnings.flush();
                 return new long[] {r, w};
             } catch (IOException e) {
-                throw new UncheckedIOException("Writing the reject file failed", e);
+                throw new RejectFileException(Path.of(state.rejectFile()), e);
             }
         }
 

@@ -85,6 +85,8 @@ public abstract class RecordFileWriter implements Closeable {
     private final boolean fresh;
     private long records;
     private boolean closed;
+    /** Lines written since the last sync. */
+    private boolean unsynced;
 
     /**
      * Opens (creating folders as needed) the {@code .part} of {@code finalPath} and cuts it to
@@ -185,18 +187,25 @@ public abstract class RecordFileWriter implements Closeable {
         ensureOpen();
         writeRecord(rec, effective(rec, violations));
         records++;
+        unsynced = true;
     }
 
     /** Writes the record's line(s); the list is never empty for a malformed record. */
     protected abstract void writeRecord(SourceRecord rec, List<Violation> violations) throws IOException;
 
     /**
-     * Pushes the buffer to the file (no fsync: a killed process loses nothing the OS already has) and
-     * returns the byte length of the .part, the offset to resume from.
+     * Pushes the buffer to the file and syncs it (when lines were written since the last sync) and returns
+     * the byte length of the .part, the offset to resume from. The engine commits that offset with the
+     * chunk, so the lines must be on disk first: a failed write or sync (disk full, folder gone) throws
+     * here, before the chunk's transaction, and the chunk is not committed.
      */
     public long flush() throws IOException {
         ensureOpen();
         out.flush();
+        if (unsynced) {
+            channel.force(false);
+            unsynced = false;
+        }
         return channel.size();
     }
 

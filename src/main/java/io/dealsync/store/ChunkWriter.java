@@ -38,7 +38,8 @@ public final class ChunkWriter {
     /**
      * Applies the decisions and moves the file's checkpoint, all in one transaction.
      *
-     * @throws ConcurrentChangeException when another instance changed or created one of the chunk's deals meanwhile
+     * @throws ConcurrentChangeException when another instance changed one of the chunk's deals meanwhile (a deal
+     *         another instance created meanwhile fails on a unique key: a StoreException the intake retries)
      */
     public void apply(FileState file, String runId, LocalDate asOf, List<Decision> decisions, FileRegistry.Checkpoint cp) {
         try (Connection c = db.connection()) {
@@ -61,10 +62,6 @@ public final class ChunkWriter {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                throw new ConcurrentChangeException("Another instance stored one of the deals of this batch of "
-                        + file.name() + " meanwhile (" + e.getMessage() + ")");
-            }
             throw new StoreException("Writing a batch of " + file.name() + " failed", e);
         }
     }

@@ -92,7 +92,10 @@ public final class ChunkJudge {
         List<List<String>> keys = new ArrayList<>(n);
         Set<Long> hashes = new HashSet<>();
         for (SourceRecord r : records) {
-            List<String> k = r.isMalformed() ? List.of() : lookupKeys(r.deal(), ctx);
+            // issue 12 (fuzz): an id wider than its column is never stored (the record is rejected below): not looked up
+            boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= io.dealsync.model.ColumnLimits.of(Field.CRM_ID)
+                    && r.deal().getReferralId().length() <= io.dealsync.model.ColumnLimits.of(Field.REFERRAL_ID);
+            List<String> k = lookable ? lookupKeys(r.deal(), ctx) : List.of();
             keys.add(k);
             for (String key : k) {
                 hashes.add(Hash64.of(key));

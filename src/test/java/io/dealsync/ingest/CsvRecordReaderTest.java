@@ -296,31 +296,64 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void aBadByteFurtherDownFailsTheReadLoudly() throws Exception {
+    void aBadByteFurtherDownDamagesOnlyItsRecord() throws Exception {
         StringBuilder sb = new StringBuilder("CRM ID,Notes\n");
         for (int i = 0; i < 5000; i++) {
             sb.append("ID-").append(i).append(",some notes for this row\n");
         }
         byte[] good = sb.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] bad = {'B', ',', (byte) 0xC3, '(', '\n'};
+        byte[] bad = {'B', ',', (byte) 0xC3, '(', '\n', 'C', ',', 'x', '\n'};
         byte[] all = new byte[good.length + bad.length];
         System.arraycopy(good, 0, all, 0, good.length);
         System.arraycopy(bad, 0, all, good.length, bad.length);
         Path p = bytes("late.csv", all);
-        // the precheck refuses the file before anything is applied ...
-        assertThat(FilePrecheck.check(p, StandardCharsets.UTF_8).problem()).contains("line 5002");
-        // ... and a reader that meets the bad bytes anyway fails loudly rather than reading on
-        try (RecordReader r = RecordReaders.open(p, SourceProfile.canonical())) {
-            assertThatThrownBy(() -> {
-                while (r.hasNext()) {
-                    r.next();
-                }
-            }).isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("not text in UTF-8");
+        // one damaged line in 5003: not a file in another encoding, so the precheck lets it through ...
+        FilePrecheck.Result pre = FilePrecheck.check(p, StandardCharsets.UTF_8);
+        assertThat(pre.ok()).isTrue();
+        assertThat(pre.damagedLines()).isEqualTo(1);
+        // ... and the reader rejects that record, naming line, column and byte, and reads on
+        List<SourceRecord> recs = readAll(RecordReaders.open(p, SourceProfile.canonical()));
+        assertThat(recs).hasSize(5002);
+        SourceRecord broken = recs.get(5000);
+        assertThat(broken.position()).isEqualTo(5002);
+        assertThat(broken.malformed()).isEqualTo("line 5002: byte 0xC3 at column 3 is not text in UTF-8");
+        assertThat(broken.cells().get(0)).isEqualTo("B");
+        assertThat(recs.get(5001).deal().get(io.dealsync.model.Field.CRM_ID)).isEqualTo("C");
+        assertThat(recs.get(5001).position()).isEqualTo(5003);
+    }
+
+    @Test
+    void nulBytesDamageTheirRecordsOnly() throws Exception {
+        StringBuilder sb = new StringBuilder("CRM ID,Notes\r\n");
+        for (int i = 1; i <= 300; i++) {
+            sb.append("ID-").append(i).append(',').append(i % 100 == 0 ? "no\0te" : "note").append("\r\n");
         }
-        // a small file fails already when opened
-        byte[] small = "CRM ID,Notes\nA,\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> RecordReaders.open(bytes("small.csv", small), SourceProfile.canonical()))
-                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("not text in UTF-8");
+        // and one inside a quoted cell that spans two lines: the record starting on line 302 is damaged
+        sb.append("ID-X,\"two\r\nli\0nes\"\r\nID-Y,fine\r\n");
+        List<SourceRecord> recs = read(file("nul.csv", sb.toString()));
+        assertThat(recs).hasSize(302);
+        assertThat(recs.stream().filter(SourceRecord::isMalformed).map(r -> r.position() + " " + r.malformed()))
+                .containsExactly("101 line 101: byte 0x00 at column 10 is not text",
+                        "201 line 201: byte 0x00 at column 10 is not text",
+                        "301 line 301: byte 0x00 at column 10 is not text",
+                        "302 line 303: byte 0x00 at column 3 is not text");
+        assertThat(recs.get(301).position()).isEqualTo(304);
+        assertThat(recs.get(301).deal().get(io.dealsync.model.Field.CRM_ID)).isEqualTo("ID-Y");
+        assertThat(recs.get(99).cells().get(1)).isEqualTo("no\uFFFDte");
+    }
+
+    @Test
+    void latin1BytesInAUtf8FileDamageTheirLineOnly() throws Exception {
+        byte[] head = "CRM ID,Customer Name\nA,Alpha\n".getBytes(StandardCharsets.UTF_8);
+        byte[] l1 = "B,Caf\u00e9 M\u00fcller\nC,Gamma\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[head.length + l1.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(l1, 0, all, head.length, l1.length);
+        List<SourceRecord> recs = readAll(RecordReaders.open(bytes("mixed.csv", all), SourceProfile.canonical()));
+        assertThat(recs).extracting(SourceRecord::position).containsExactly(2L, 3L, 4L);
+        assertThat(recs.get(1).malformed()).isEqualTo("line 3: byte 0xE9 at column 6 is not text in UTF-8");
+        assertThat(recs.get(1).cells().get(1)).isEqualTo("Caf\uFFFD M\uFFFDller");
+        assertThat(recs.get(2).isMalformed()).isFalse();
     }
 
     @Test

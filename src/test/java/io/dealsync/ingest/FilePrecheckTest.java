@@ -49,7 +49,11 @@ class FilePrecheckTest {
 
     @Test
     void aBinaryFileIsRefused() throws Exception {
-        byte[] b = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        byte[] head = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        byte[] b = new byte[head.length * 20]; // NUL bytes on most lines, as binary data has them
+        for (int i = 0; i < 20; i++) {
+            System.arraycopy(head, 0, b, i * head.length, head.length);
+        }
         for (Charset cs : new Charset[] {StandardCharsets.UTF_8, CP1252, StandardCharsets.ISO_8859_1}) {
             FilePrecheck.Result r = FilePrecheck.check(bytes("img.csv", b), cs);
             assertThat(r.problem()).as(cs.name()).contains("NUL byte").contains("byte 8");
@@ -58,14 +62,49 @@ class FilePrecheckTest {
     }
 
     @Test
-    void badUtf8IsRefusedWithItsPlace() throws Exception {
-        byte[] b = "CRM ID,Notes\nA,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    void badUtf8OnManyLinesIsRefusedWithItsPlace() throws Exception {
+        byte[] b = "CRM ID,Notes\nA,caf\u00e9\nB,th\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         FilePrecheck.Result r = FilePrecheck.check(bytes("l1.csv", b), StandardCharsets.UTF_8);
-        assertThat(r.problem()).contains("not text in UTF-8").contains("byte 18").contains("line 2");
+        assertThat(r.problem()).contains("not text in UTF-8").contains("byte 18").contains("line 2")
+                .contains("2 of its 3 lines");
         assertThat(r.sha256()).isEqualTo(sha(b));
         // the same bytes are good windows-1252 and ISO-8859-1
         assertThat(FilePrecheck.check(bytes("l1.csv", b), CP1252).ok()).isTrue();
         assertThat(FilePrecheck.check(bytes("l1.csv", b), StandardCharsets.ISO_8859_1).ok()).isTrue();
+    }
+
+    @Test
+    void oneDamagedLineIsLeftToTheReaderHoweverSmallTheFile() throws Exception {
+        byte[] b = "CRM ID,Notes\nA,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        FilePrecheck.Result r = FilePrecheck.check(bytes("one.csv", b), StandardCharsets.UTF_8);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.damagedLines()).isEqualTo(1);
+        assertThat(r.lines()).isEqualTo(2);
+    }
+
+    @Test
+    void whereDamageStopsBeingLocal() {
+        // the header (first line) damaged: the whole file fails, even for one byte
+        assertThat(FilePrecheck.notTextThroughout(1, 1, 1000)).isTrue();
+        // one damaged line elsewhere never fails a file
+        assertThat(FilePrecheck.notTextThroughout(2, 1, 2)).isFalse();
+        // up to one line in ten is damage; more is a file in another encoding, or binary
+        assertThat(FilePrecheck.notTextThroughout(5, 30, 300)).isFalse();
+        assertThat(FilePrecheck.notTextThroughout(5, 31, 300)).isTrue();
+        assertThat(FilePrecheck.notTextThroughout(0, 0, 300)).isFalse();
+    }
+
+    @Test
+    void threeNulBytesInAThreeHundredRowFileAreLocal() throws Exception {
+        StringBuilder sb = new StringBuilder("CRM ID,Notes\n");
+        for (int i = 1; i <= 300; i++) {
+            sb.append("ID-").append(i).append(',').append(i % 100 == 0 ? "a\0b" : "ab").append('\n');
+        }
+        FilePrecheck.Result r = FilePrecheck.check(bytes("nul.csv", sb.toString().getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.damagedLines()).isEqualTo(3);
+        assertThat(r.lines()).isEqualTo(301);
     }
 
     @Test
@@ -115,8 +154,11 @@ class FilePrecheckTest {
             assertThat(r.next().deal().get(io.dealsync.model.Field.CUSTOMER_NAME)).isEqualTo("Caf\u00e9 \u00c9toile");
         }
         byte[] bad = b.clone();
-        bad[bad.length - 5] = (byte) 0xFF;
-        assertThat(FilePrecheck.check(bytes("bad.csv", bad), CP1252).problem()).contains("UTF-8");
+        bad[bad.length - 5] = (byte) 0xFF; // in a data line: that record is damaged, checked as UTF-8
+        assertThat(FilePrecheck.check(bytes("bad.csv", bad), CP1252).damagedLines()).isEqualTo(1);
+        byte[] badHeader = b.clone();
+        badHeader[4] = (byte) 0xFF;
+        assertThat(FilePrecheck.check(bytes("bad.csv", badHeader), CP1252).problem()).contains("UTF-8");
     }
 
     @Test

@@ -174,6 +174,56 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void aTruncatedElementKeepsTheTextThatWasRead() throws Exception {
+        List<SourceRecord> recs = read(file("cut.json", "[{\"id\":\"A\"},\n {\"id\":\"B\",\"crmId\":\"CRM-7\",\"na"));
+        assertThat(ids(recs)).isEqualTo("1:A 2!");
+        assertThat(recs.get(1).rawJson()).isEqualTo("{\"id\":\"B\",\"crmId\":\"CRM-7\",\"na");
+        assertThat(recs.get(1).rawIsObject()).isFalse();
+        List<SourceRecord> page = read(file("cutp.json", "{\"value\":[{\"id\":\"A\"},{\"id\":\"B\""));
+        assertThat(page.get(1).rawJson()).isEqualTo("{\"id\":\"B\"");
+        List<SourceRecord> seq = read(file("cuts.json", "{\n  \"id\": \"A\"\n}\n{\n  \"id\": \"B\",\n"));
+        assertThat(ids(seq)).isEqualTo("1:A 4!");
+        assertThat(seq.get(1).rawJson()).isEqualTo("{\n  \"id\": \"B\",");
+    }
+
+    @Test
+    void aByteThatIsNotTextDamagesItsElementAndReadingGoesOn() throws Exception {
+        Path p = dir.resolve("nul.json");
+        byte[] head = "[{\"id\":\"A\"},\n{\"id\":\"B\",\"name\":\"x".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "y\"},\n{\"id\":\"C\"}]".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        all[head.length] = 0;
+        System.arraycopy(tail, 0, all, head.length + 1, tail.length);
+        Files.write(p, all);
+        List<SourceRecord> recs = read(p);
+        assertThat(ids(recs)).isEqualTo("1:A 2! 3:C");
+        assertThat(recs.get(1).malformed()).isEqualTo("Element 2: line 2: byte 0x00 at column 20 is not text");
+        // invalid UTF-8 (a Latin-1 byte) the same way
+        all[head.length] = (byte) 0xE9;
+        Files.write(p, all);
+        recs = read(p);
+        assertThat(ids(recs)).isEqualTo("1:A 2! 3:C");
+        assertThat(recs.get(1).malformed()).contains("byte 0xE9").contains("not text in UTF-8");
+        // between tokens, the array breaks there: the elements before it are kept, as for a file cut short
+        Files.write(p, "[{\"id\":\"A\"},\n\u0000{\"id\":\"B\"}]".getBytes(StandardCharsets.UTF_8));
+        recs = read(p);
+        assertThat(ids(recs)).isEqualTo("1:A 2!");
+        assertThat(recs.get(1).malformed()).contains("byte 0x00").contains("the rest of the file was not read");
+    }
+
+    @Test
+    void aByteThatIsNotTextDamagesItsNdjsonLineOnly() throws Exception {
+        Path p = dir.resolve("d.ndjson");
+        byte[] b = "{\"id\":\"A\"}\n{\"id\":\"B\u00ff\"}\n{\"id\":\"C\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(p, b);
+        List<SourceRecord> recs = read(p);
+        assertThat(ids(recs)).isEqualTo("1:A 2! 3:C");
+        assertThat(recs.get(1).malformed()).isEqualTo("Line 2: byte 0xFF at column 9 is not text in UTF-8");
+        assertThat(recs.get(1).rawJson()).isEqualTo("{\"id\":\"B\uFFFD\"}");
+    }
+
+    @Test
     void anElementThatIsNotAnObjectIsMalformedWithItsText() throws Exception {
         List<SourceRecord> recs = read(file("mixed.json", "[{\"id\":\"A\"}, 42, \"text\", [1,2], null, {\"id\":\"F\"}]"));
         assertThat(ids(recs)).isEqualTo("1:A 2! 3! 4! 5! 6:F");

@@ -41,9 +41,11 @@ class BadInputTest {
         Files.write(h.inbox().resolve("01-binary.csv"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
         Files.write(h.inbox().resolve("02-empty.csv"), new byte[0]);
         h.write("03-header-only.csv", csv());
-        // windows-1252 in the canonical (UTF-8) inbox: a valid row first, the accent on line 3
+        // windows-1252 in the canonical (UTF-8) inbox: a valid row first, accents from line 3 on (issue 12: more
+        // than one line in ten damaged is another encoding, refused whole; one damaged line would be one reject)
         Files.write(h.inbox().resolve("04-windows-1252.csv"), csv(csvRow("CRM-4001"),
-                csvRow("CRM-4002").replace(NOTES, "Le client préfère une revue")).getBytes(Charset.forName("windows-1252")));
+                csvRow("CRM-4002").replace(NOTES, "Le client préfère une revue"),
+                csvRow("CRM-4003").replace(NOTES, "Déjà revu")).getBytes(Charset.forName("windows-1252")));
         String tooFew = csvRow("CRM-5002");
         h.write("05-shape.csv", csv(
                 csvRow("CRM-5001"),                                                      // 2: stored

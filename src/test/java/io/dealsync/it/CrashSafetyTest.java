@@ -47,6 +47,42 @@ class CrashSafetyTest {
         assertThat(crashed).isEqualTo(reference);
     }
 
+    /**
+     * Issue 12: killed while a notification is delivered (its document written, not yet marked delivered) and
+     * while a file moves to .done/ (committed done, not yet moved): the next run ends like an uninterrupted one.
+     * The kill points are test-only halts ({@code -Ddealsync.test.halt-at}, see {@link io.dealsync.app.TestHalt}).
+     */
+    @Test
+    void killedDuringDeliveryOrTheMoveToDoneEndsLikeAnUninterruptedRun(@TempDir Path tmp) throws Exception {
+        Path small1 = tmp.resolve("2026-11-01-crm.csv");
+        Path small2 = tmp.resolve("2026-11-02-crm.csv");
+        DataGenerator.day1Csv(small1, 2_000, 7);
+        DataGenerator.day2Csv(small2, 2_000, 7);
+        String reference = haltedThenRun(tmp.resolve("reference"), small1, small2, null);
+        assertThat(reference).as("the data has notifications to deliver").contains("-deal.json");
+        for (String point : List.of("before-move-done", "notification-written")) {
+            assertThat(haltedThenRun(tmp.resolve(point), small1, small2, point)).as(point).isEqualTo(reference);
+        }
+    }
+
+    /** One run halted at {@code point} (none when null), then one to the end; the end state. */
+    private String haltedThenRun(Path dir, Path one, Path two, String point) throws Exception {
+        Harness h = new Harness(dir);
+        h.settings.put("dealsync.batch-size", "500");
+        Files.createDirectories(h.inbox());
+        Files.copy(one, h.inbox().resolve(one.getFileName()));
+        Files.copy(two, h.inbox().resolve(two.getFileName()));
+        if (point != null) {
+            ChildEngine halted = ChildEngine.start(h.settings, Map.of("JAVA_TOOL_OPTIONS", "-Ddealsync.test.halt-at=" + point),
+                    "run", "--once", "--as-of", "2026-11-26");
+            assertThat(halted.await(180_000)).as(halted.output()).isEqualTo(137);
+            assertThat(halted.output()).contains("test halt at " + point);
+        }
+        ChildEngine last = ChildEngine.start(h.settings, Map.of(), "run", "--once", "--as-of", "2026-11-26");
+        assertThat(last.await(180_000)).as(last.output()).isEqualTo(0);
+        return state(h);
+    }
+
     /** Runs both days in one inbox; kills the engine after the given batch counts first; returns the end state. */
     private String runToEnd(Path dir, List<Integer> killAfterBatches) throws Exception {
         Harness h = new Harness(dir);
