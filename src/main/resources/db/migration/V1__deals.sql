@@ -1,5 +1,5 @@
 -- dealsync schema. Portable SQL: the same migrations run on HSQLDB (embedded) and PostgreSQL (scale-out).
--- Write speed decides the throughput bar (quality.md): BIGINT surrogate keys, no foreign keys on the
+-- Write speed decides the throughput bar (docs/quality.md): BIGINT surrogate keys, no foreign keys on the
 -- child tables (the engine writes parent and children in one transaction), and only the indexes that
 -- lookups need.
 

@@ -143,7 +143,7 @@ public final class CamelApp {
         } else {
             o.append("readLock=changed&");
         }
-        // readLockMinLength=0: Camel's default (1) never takes an empty file (formats.md: an empty file is a
+        // readLockMinLength=0: Camel's default (1) never takes an empty file (docs/formats.md: an empty file is a
         // normal file with no records, it goes to .done/), and waits readLockTimeout (10 s) on it every poll
         o.append("readLockMinAge=").append(complete).append("&readLockMinLength=0")
                 .append("&readLockCheckInterval=").append(Math.max(100, complete / 2))
@@ -218,7 +218,7 @@ public final class CamelApp {
         }
     }
 
-    /** operations.md: files of the inbox the intake does not take are left alone and listed in the run report. */
+    /** docs/operations.md: files of the inbox the intake does not take are left alone and listed in the run report. */
     private void listIgnoredFiles() {
         Settings s = engine.settings();
         for (String f : ignoredFiles(s.path("dealsync.inbox"), s.getBoolean("dealsync.inbox.done-marker"))) {

@@ -126,7 +126,7 @@ public final class RunService {
     }
 
     /**
-     * formats.md: an empty or header-only file is a normal file with no records; it is still worth a warning
+     * docs/formats.md: an empty or header-only file is a normal file with no records; it is still worth a warning
      * (an export that went wrong upstream), in the terminal summary and the report.
      */
     static void noticeEmpty(Path file, FileLedger ledger) {

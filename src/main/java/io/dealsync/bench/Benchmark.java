@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * quality.md's benchmark: generates data shaped like real exports ({@link DataGenerator}), then runs the
+ * docs/quality.md's benchmark: generates data shaped like real exports ({@link DataGenerator}), then runs the
  * real engine (the launcher's main class, real routes and rules) in a child JVM capped at -Xmx256m per
  * scenario, and prints records/s, wall time (JVM start included), peak heap and peak RSS against the bars.
  * Two floors measured in this JVM give context: parsing alone, and the rules alone ({@link Floors}).

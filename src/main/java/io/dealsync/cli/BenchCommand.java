@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench", description = "The benchmark of quality.md (B1-B8): generates data shaped like real exports, runs the engine at -Xmx256m, prints records/s, wall time, peak heap and peak RSS.")
+@Command(name = "bench", description = "The benchmark of docs/quality.md (B1-B8): generates data shaped like real exports, runs the engine at -Xmx256m, prints records/s, wall time, peak heap and peak RSS.")
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     DealsyncCommand parent;

@@ -140,7 +140,7 @@ final class DealsCommand {
         }
     }
 
-    /** Statuses and substatuses of domain.md ("Status"): the pairs of the Partner Center referral API. */
+    /** Statuses and substatuses of docs/domain.md ("Status"): the pairs of the Partner Center referral API. */
     static final List<String> STATUSES = List.of("New", "Active", "Closed", "Received", "Pending", "Accepted", "Won",
             "Lost", "Declined", "Expired", "Error");
 

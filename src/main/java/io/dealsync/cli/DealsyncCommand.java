@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The launcher: one command, sub-commands for each job (operations.md, "Commands"). The help options, the
+ * The launcher: one command, sub-commands for each job (docs/operations.md, "Commands"). The help options, the
  * exit codes and the environment variables are inherited by every sub-command, so {@code --help} works on
  * each of them; {@code --config} and {@code --set} are accepted before or after the sub-command.
  */

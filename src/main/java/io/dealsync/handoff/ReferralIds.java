@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Stores the Referral ID Partner Center gave a deal it created, beside the deal's CRM ID (domain.md: both
+ * Stores the Referral ID Partner Center gave a deal it created, beside the deal's CRM ID (docs/domain.md: both
  * are kept on the same deal, so a later record with the Referral ID finds it). A new version of the deal,
  * with its history row. Only the deal columns id, version, referral_id and updated_at are used here.
  */

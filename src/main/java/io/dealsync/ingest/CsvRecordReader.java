@@ -28,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Streams the records of a CSV file (canonical, or a CRM export read through its {@link SourceProfile}).
  *
- * <p>What formats.md asks of the file's shape: a BOM is dropped (and a UTF-8 BOM means UTF-8, whatever
+ * <p>What docs/formats.md asks of the file's shape: a BOM is dropped (and a UTF-8 BOM means UTF-8, whatever
  * the profile's encoding); CRLF, LF and CR all end lines; quoted
  * cells may hold delimiters and line breaks; headers match case-insensitively, spaces ignored; the
  * columns {@code Errors}, {@code Reason Codes}, {@code Line} (and a warning file's {@code Warnings},

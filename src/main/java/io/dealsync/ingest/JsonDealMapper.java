@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Partner Center referral resource (formats.md, "JSON (in)") as a {@link Deal}. A column is present
+ * The Partner Center referral resource (docs/formats.md, "JSON (in)") as a {@link Deal}. A column is present
  * when its JSON key is in the object (null counts as present and empty); an absent key keeps the stored
  * value. Lenient where the real API is (team as one object, numbers as strings and strings as numbers);
  * a value of the wrong shape (an object where text is expected) is kept as its JSON text and reported

@@ -24,7 +24,7 @@ import java.util.NoSuchElementException;
 /**
  * Streams the referral objects of a JSON file; never holds more than one object's tree.
  *
- * <p>Shapes (formats.md): a JSON array, an API page {@code {"value": [...], ...}} (other keys ignored,
+ * <p>Shapes (docs/formats.md): a JSON array, an API page {@code {"value": [...], ...}} (other keys ignored,
  * before or after {@code value}), or NDJSON. {@code .ndjson}/{@code .jsonl} are always NDJSON; a
  * {@code .json} is told apart by its content: {@code [} is an array; {@code {} is a page when the object
  * has a {@code value} array, else NDJSON (one object per line; a lone object is a one-record file). A

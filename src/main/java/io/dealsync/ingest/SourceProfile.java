@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class SourceProfile {
 
-    /** The encodings a profile may name (formats.md), by their canonical Java names. */
+    /** The encodings a profile may name (docs/formats.md), by their canonical Java names. */
     public static final Set<String> ENCODINGS = Set.of("UTF-8", "windows-1252", "ISO-8859-1");
 
     /** The Partner Center stage percentages a stage name may map to. */
@@ -84,7 +84,7 @@ public final class SourceProfile {
         this.values = values;
     }
 
-    /** The canonical profile: comma, UTF-8, canonical headers, values as formats.md writes them. */
+    /** The canonical profile: comma, UTF-8, canonical headers, values as docs/formats.md writes them. */
     public static SourceProfile canonical() {
         return CANONICAL;
     }
@@ -271,7 +271,7 @@ public final class SourceProfile {
 
     public Charset charset() { return charset; }
 
-    /** The date pattern as written in the profile, or null (then dates are read as formats.md says). */
+    /** The date pattern as written in the profile, or null (then dates are read as docs/formats.md says). */
     public String datePattern() { return datePattern; }
 
     public char decimalSeparator() { return decimalSeparator; }

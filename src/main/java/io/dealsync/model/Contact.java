@@ -2,7 +2,7 @@ package io.dealsync.model;
 
 import java.util.regex.Pattern;
 
-/** What "plausible" means for contact data (domain.md, "Plausible contact data"). */
+/** What "plausible" means for contact data (docs/domain.md, "Plausible contact data"). */
 public final class Contact {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE_CHARS = Pattern.compile("\\+?[0-9 .()\\-]+");

@@ -41,7 +41,7 @@ public final class TeamMember {
         return !firstName.isEmpty() && !lastName.isEmpty() && !phone.isEmpty() && !email.isEmpty();
     }
 
-    /** Complete, with a phone and an email that look real (domain.md, "Plausible contact data"). */
+    /** Complete, with a phone and an email that look real (docs/domain.md, "Plausible contact data"). */
     public boolean isPlausible() {
         return isComplete() && Contact.isPlausiblePhone(phone) && Contact.isPlausibleEmail(email);
     }

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a run's report: {@code reports/<runId>.json} for machines (the shape formats.md fixes, plus a
+ * Writes a run's report: {@code reports/<runId>.json} for machines (the shape docs/formats.md fixes, plus a
  * few extra names) and {@code reports/<runId>.html} for the ops reviewer the next morning, and copies
  * both to {@code latest.json} / {@code latest.html} so the last run is always one name away.
  *
@@ -104,7 +104,7 @@ public final class ReportWriter {
         return MAPPER;
     }
 
-    /** Names in the order formats.md lists them, then the extras. */
+    /** Names in the order docs/formats.md lists them, then the extras. */
     static Map<String, Object> toMap(RunLedger run) {
         List<FileLedger> files = run.getFiles();
         FileLedger totals = run.totals();

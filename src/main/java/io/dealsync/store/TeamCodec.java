@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A deal's team as one column of the deal row ({@code [["First","Last","phone","email"], ...]}): a team list
- * always replaces the stored one (domain.md), so it is written and read whole, and a row per member would
+ * always replaces the stored one (docs/domain.md), so it is written and read whole, and a row per member would
  * only add index work to every write.
  */
 final class TeamCodec {

@@ -275,7 +275,7 @@ public final class ChunkJudge {
     }
 
     /**
-     * The deal the record proposes: the stored deal with the record's columns laid over it (domain.md,
+     * The deal the record proposes: the stored deal with the record's columns laid over it (docs/domain.md,
      * "A record is a snapshot"). Deal Direction, PartnerID and Deal Type keep the stored value when empty
      * and take their default only at creation; so does an empty status (Outgoing starts Active/Accepted,
      * Incoming New/Received). The reported Sales Stage is the record's own: the stored one is derived.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * quality.md "Bad input", all in one run of the canonical inbox: each problem gives a clear message naming
+ * docs/quality.md "Bad input", all in one run of the canonical inbox: each problem gives a clear message naming
  * the file and the line, the run goes on with the next record or file, the counts reconcile, and
  * {@code run --once} exits 1 because some files could not be read at all.
  */

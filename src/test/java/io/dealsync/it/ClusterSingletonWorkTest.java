@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * operations.md "More than one machine": the expiry sweep and the notification delivery run on one instance at a
+ * docs/operations.md "More than one machine": the expiry sweep and the notification delivery run on one instance at a
  * time. Two instances reach their end-of-run sweep together (the test holds the sweep's lock row until both wait
  * on it, then lets go), so both deliver at the same moment: each due deal is expired once and each notification
  * document is written once, by one of them (each instance writes into its own outbox folder here).

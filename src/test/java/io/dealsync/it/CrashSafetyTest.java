@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * quality.md "Crash safety": SIGKILL at several points of a run, start again, and the end state is that of
+ * docs/quality.md "Crash safety": SIGKILL at several points of a run, start again, and the end state is that of
  * an uninterrupted run: same deals, same history (no duplicate rows), same notifications, same reject file.
  */
 class CrashSafetyTest {

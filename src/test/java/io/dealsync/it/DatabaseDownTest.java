@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * quality.md "Database trouble": unreachable at start or lost during a run, the engine retries with back-off,
+ * docs/quality.md "Database trouble": unreachable at start or lost during a run, the engine retries with back-off,
  * leaves the file in the inbox, applies nothing half, and {@code run --once} exits non-zero (3) with a clear
  * message; a later run completes the file with the end state of an uninterrupted run.
  */

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Day-by-day scenarios: one {@code run --once} per day, each with its own as-of date and its own file, and the
- * expected state (database, report, outbox) after each day. domain.md "Status", "Rules", "Precise semantics",
- * "Expiry"; operations.md "Commands".
+ * expected state (database, report, outbox) after each day. docs/domain.md "Status", "Rules", "Precise semantics",
+ * "Expiry"; docs/operations.md "Commands".
  */
 class DayByDayTest {
     static final String DAY1 = "2026-11-01-crm.csv";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** operations.md "Commands": {@code deals show ID} prints one deal with its history of changes. */
+/** docs/operations.md "Commands": {@code deals show ID} prints one deal with its history of changes. */
 class DealsShowTest {
     static final Map<String, String> MOVING = with(outgoing("CRM-S"), "Referral ID", "REF-S", "Sales Stage", "20",
             "Stage Secure LOE Date", "2026-10-30");

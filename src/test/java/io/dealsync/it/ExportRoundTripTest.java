@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * formats.md "Export": {@code deals export} in CSV and JSON, its filters and the location scope, formula
+ * docs/formats.md "Export": {@code deals export} in CSV and JSON, its filters and the location scope, formula
  * neutralisation, and "exporting and importing the export into an empty database gives the same deals".
  */
 class ExportRoundTripTest {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * formats.md "JSON (in)" through the real routes and rules: the three file shapes (array, API page, NDJSON
+ * docs/formats.md "JSON (in)" through the real routes and rules: the three file shapes (array, API page, NDJSON
  * as .ndjson and inside a .json), valid and invalid records in each, the lenient forms of real API output,
- * a non-object element and a truncated array; deals stored, reject files as formats.md "Reject files" says.
+ * a non-object element and a truncated array; deals stored, reject files as docs/formats.md "Reject files" says.
  */
 class JsonIntakeTest {
     @TempDir

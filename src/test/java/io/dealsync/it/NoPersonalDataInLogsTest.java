@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * quality.md "Security" / operations.md "Logs": the whole sample inbox in a child engine at DEBUG; neither
+ * docs/quality.md "Security" / docs/operations.md "Logs": the whole sample inbox in a child engine at DEBUG; neither
  * its log (stdout and stderr) nor the run reports hold a contact's email, phone or name from the samples.
  * The reject files, the place meant for them, do.
  */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * quality.md "Security": file and source names cannot make the engine write outside its folders. Names
+ * docs/quality.md "Security": file and source names cannot make the engine write outside its folders. Names
  * with dots and spaces: a hidden or dot-dot name is left alone (and listed), a folder with spaces is a
  * source like any other, and everything the run writes stays under inbox/, rejects/, reports/, data/.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * formats.md "Source profiles": each shipped sample dropped into its source folder goes through its profile
+ * docs/formats.md "Source profiles": each shipped sample dropped into its source folder goes through its profile
  * (routes/profiles/) and the real rules; its reject file is written in the profile's delimiter and encoding
  * under rejects/&lt;source&gt;/; the file moves to inbox/&lt;source&gt;/.done/. A folder with no profile is
  * read canonically and named in the report.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * formats.md "Reject files": an ops reviewer fixes the rows of a reject file and drops it into the inbox
+ * docs/formats.md "Reject files": an ops reviewer fixes the rows of a reject file and drops it into the inbox
  * again. Fixed rows are stored; rows still broken are rejected again with Errors / Reason Codes / Line
  * replaced, not repeated; a row already stored comes back unchanged (no extra history).
  */

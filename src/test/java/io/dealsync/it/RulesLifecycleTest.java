@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * quality.md "Bad rules": a DRL that does not compile stops {@code run --once} before any file is touched, naming
+ * docs/quality.md "Bad rules": a DRL that does not compile stops {@code run --once} before any file is touched, naming
  * file and line; a running daemon picks up rules that compile, keeps its last good rules when they do not, and
- * every report names the rules fingerprint it used. operations.md: the daemon stops on SIGTERM without losing the
+ * every report names the rules fingerprint it used. docs/operations.md: the daemon stops on SIGTERM without losing the
  * file in hand.
  */
 class RulesLifecycleTest {

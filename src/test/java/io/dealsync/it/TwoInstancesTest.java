@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * operations.md "More than one machine": two engine instances on one inbox and one PostgreSQL database.
+ * docs/operations.md "More than one machine": two engine instances on one inbox and one PostgreSQL database.
  * Every file is processed by exactly one of them, every deal is written once.
  */
 class TwoInstancesTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * operations.md "Commands": {@code validate FILE...} is a dry run: the same parsing and rules against the stored
+ * docs/operations.md "Commands": {@code validate FILE...} is a dry run: the same parsing and rules against the stored
  * deals, nothing written to the database; it prints the summary and writes reject files only where asked.
  */
 class ValidateCommandTest {
