@@ -87,14 +87,20 @@ final class KeyMap implements AutoCloseable {
     }
 
     synchronized KeyRow get(long key) {
+        long i = find(key);
+        return i < 0 ? null : new KeyRow(slots.get(index(i) + 1), slots.get(index(i) + 2));
+    }
+
+    /** The slot holding the key, or -1. */
+    private long find(long key) {
         long i = slot(key);
         while (true) {
             long k = slots.get(index(i));
             if (k == 0) {
-                return null;
+                return -1;
             }
             if (k == key) {
-                return new KeyRow(slots.get(index(i) + 1), slots.get(index(i) + 2));
+                return i;
             }
             i = (i + 1) & (capacity - 1);
         }
@@ -122,32 +128,17 @@ final class KeyMap implements AutoCloseable {
     }
 
     synchronized void setPrint(long key, long print) {
-        long i = slot(key);
-        while (true) {
-            long k = slots.get(index(i));
-            if (k == 0) {
-                return;
-            }
-            if (k == key) {
-                slots.put(index(i) + 2, print);
-                return;
-            }
-            i = (i + 1) & (capacity - 1);
+        long i = find(key);
+        if (i >= 0) {
+            slots.put(index(i) + 2, print);
         }
     }
 
     synchronized void remove(long key) {
         long mask = capacity - 1;
-        long i = slot(key);
-        while (true) {
-            long k = slots.get(index(i));
-            if (k == 0) {
-                return;
-            }
-            if (k == key) {
-                break;
-            }
-            i = (i + 1) & mask;
+        long i = find(key);
+        if (i < 0) {
+            return;
         }
         // backward shift: pull later entries of the probe run into the hole, so lookups never stop early
         long hole = i;
