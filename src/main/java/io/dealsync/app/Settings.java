@@ -26,7 +26,9 @@ import java.util.TreeMap;
 public final class Settings {
     public static final String PREFIX = "dealsync.";
     /** Keys the launcher and the benchmark pass as JVM properties, not settings of the shipped file. */
-    static final Set<String> INTERNAL = Set.of("dealsync.home", "dealsync.print-peak-heap");
+    // engine bookkeeping and test-only halt points (app/TestHalt): accepted, never listed as settings
+    static final Set<String> INTERNAL = Set.of("dealsync.home", "dealsync.print-peak-heap", "dealsync.test.halt-at",
+            "dealsync.handoff.test-halt");
     /** DEALSYNC_* environment variables that are not settings: the operator's file, the demo switch. */
     static final Set<String> OTHER_ENV = Set.of("DEALSYNC_CONFIG", "DEALSYNC_NO_SAMPLES");
     static final String SHIPPED = "default (application.properties)";

@@ -44,7 +44,6 @@ class MonitoringTest {
         h.settings.put("dealsync.rules", rules.toString());
         h.settings.put("dealsync.rules.reload-ms", "300");
         h.settings.put("dealsync.inbox.poll-ms", "300");
-        h.settings.put("dealsync.sweep.delay-ms", "3600000");
         h.settings.put("dealsync.as-of", "2026-11-26");
         Files.createDirectories(h.inbox());
 
