@@ -61,12 +61,12 @@ public final class SeedFile {
             java.util.Map<String, SourceProfile> profiles = SourceProfiles.load(Path.of("routes/profiles"));
             List<SeedFile> out = new ArrayList<>();
             SourceProfile canonical = SourceProfile.canonical();
-            out.add(csv("canonical", "", canonical, Path.of("inbox/2026-11-01-partner-crm.csv")));
+            out.add(csv("canonical", "", canonical, Path.of("samples/2026-11-01-partner-crm.csv")));
             Path gen = work.resolve("generated.csv");
             DataGenerator.day1Csv(gen, 40, 11);
             out.add(csv("generated", "", canonical, gen));
             for (String s : List.of("crm-fr", "dynamics365", "salesforce")) {
-                try (var files = Files.list(Path.of("inbox", s))) {
+                try (var files = Files.list(Path.of("samples", s))) {
                     Path sample = files.filter(p -> p.toString().endsWith(".csv")).sorted().findFirst().orElseThrow();
                     out.add(csv(s, s, profiles.get(s), sample));
                 }
