@@ -32,7 +32,7 @@ class ClusterSingletonWorkTest {
             Files.createDirectories(h.inbox());
             DataGenerator.day1Csv(h.inbox().resolve("2026-11-01-crm.csv"), 12_000, 7);
             assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isZero();
-            long due = ClusterTakeOverTest.count(pg, "SELECT COUNT(*) FROM deal WHERE received_on IS NOT NULL");
+            long due = ClusterTakeOverTest.count(pg, "SELECT COUNT(*) FROM awaiting_answer");
             assertThat(due).as("deals awaiting an answer, due by the sweep below").isGreaterThan(200);
             long before = ClusterTakeOverTest.count(pg, "SELECT COUNT(*) FROM notification");
 
