@@ -35,12 +35,12 @@ public final class DryRun {
         String name = file.getFileName().toString();
         FileLedger ledger = new FileLedger(name, source);
         long start = System.nanoTime();
-        FilePrecheck.Result pre = FilePrecheck.check(file, profile.charset());
+        FilePrecheck.Result pre = FilePrecheck.check(file, profile);
         ledger.setSha256(pre.sha256());
         if (pre.problem() != null) {
             throw new UnreadableFileException(pre.problem());
         }
-        boolean json = !name.toLowerCase(Locale.ROOT).endsWith(".csv");
+        boolean json = RecordReaders.kindOf(name) == RecordReader.Kind.JSON; // a workbook is rows, like CSV
         RecordReader.Kind kind = json ? RecordReader.Kind.JSON : RecordReader.Kind.CSV;
         ChunkJudge judge = new ChunkJudge(book);
         ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(asOf, partnerId, profile.stageMapping());
@@ -51,7 +51,8 @@ public final class DryRun {
                 Files.createDirectories(rejectsDir);
                 Path out = RecordFileWriter.chooseName(rejectsDir, name, RecordFileWriter.Kind.REJECTS.suffix(kind), "validate");
                 rejects = kind == RecordReader.Kind.CSV
-                        ? new CsvRecordFileWriter(out, RecordFileWriter.Kind.REJECTS, reader.header(), 0, profile.delimiter(), profile.charset())
+                        ? new CsvRecordFileWriter(out, RecordFileWriter.Kind.REJECTS, reader.header(), 0, profile.delimiter(), profile.charset(),
+                                source.isEmpty() ? name : source + "/" + name)
                         : new NdjsonRecordFileWriter(out, RecordFileWriter.Kind.REJECTS,
                                 name.toLowerCase(Locale.ROOT).endsWith(".json") ? NdjsonRecordFileWriter.INDEX : NdjsonRecordFileWriter.LINE, 0);
             }
@@ -70,10 +71,12 @@ public final class DryRun {
             }
             if (rejects != null) {
                 if (rejects.records() > 0) {
-                    ledger.setRejectFile(rejects.complete().toString());
+                    Path done = rejects.complete();
+                    ledger.setRejectFile(done.toString());
+                    Path workbook = io.dealsync.reject.RejectWorkbookWriter.writeBeside(done, profile);
+                    ledger.setRejectWorkbook(workbook == null ? null : workbook.toString());
                 } else {
-                    rejects.abort();
-                    Files.deleteIfExists(rejects.partPath());
+                    rejects.discard();
                 }
             }
         }

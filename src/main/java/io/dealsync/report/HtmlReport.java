@@ -218,6 +218,7 @@ final class HtmlReport {
             h.append("<td>").append(f.isReconciled() ? "&#10004;" : "&#10008; no").append("</td><td class=\"n\">")
                     .append(ReportWriter.duration(f.getDurationMs())).append("</td><td>");
             link(h, "rejects", f.getRejectFile(), reportsDir, baseDir);
+            link(h, "workbook", f.getRejectWorkbook(), reportsDir, baseDir);
             link(h, "warnings", f.getWarningFile(), reportsDir, baseDir);
             if (!f.getRejectsByCode().isEmpty()) {
                 h.append("<div class=\"detail\">");
