@@ -43,6 +43,11 @@ final class DealsCommand {
         @Option(names = "--out", description = "Write to this file (default: standard output).")
         Path out;
 
+        @Option(names = "--for-spreadsheet", description = "CSV for a person to open in Excel: a UTF-8 BOM, and a"
+                + " leading ' before cells Excel would run as a formula (=, +, -, @); the engine drops it on import."
+                + " Off by default: a machine export has the stored values as they are.")
+        boolean forSpreadsheet;
+
         @Option(names = "--status", description = "Only deals with this status or substatus (e.g. Active, Won).")
         String status;
 
@@ -72,7 +77,7 @@ final class DealsCommand {
                 return DealsyncCommand.CONFIG_ERROR;
             }
             try (Database db = Engine.openDatabase(deals.parent.settings(Map.of()))) {
-                DealExporter exporter = new DealExporter(new DealStore(db));
+                DealExporter exporter = new DealExporter(new DealStore(db), forSpreadsheet);
                 DealStore.DealFilter filter = new DealStore.DealFilter(status, dealType, location, from, to);
                 DealExporter.Viewer viewer = asUser == null ? DealExporter.Viewer.ADMIN
                         : new DealExporter.Viewer(asUser, userLocation);
