@@ -182,10 +182,19 @@ public final class XlsxRecordReader implements RecordReader {
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? cells.size() : new CellReference(ref).getCol();
+            String v = value == null ? "" : value;
+            if (col < cells.size()) {
+                // the same cell twice: POI's user model saves an edited inline-string cell with both a value and
+                // an (empty) inline string; the first non-empty one is the cell's
+                if (cells.get(col).isEmpty()) {
+                    cells.set(col, v);
+                }
+                return;
+            }
             while (cells.size() < col) {
                 cells.add("");
             }
-            cells.add(value == null ? "" : value);
+            cells.add(v);
         }
 
         @Override

@@ -109,6 +109,22 @@ class RejectWorkbookWriterTest {
     }
 
     @Test
+    void theWorkbookReadsBackAsInputWithItsSheetRowsAsLines() throws Exception {
+        Path xlsx = RejectWorkbookWriter.writeBeside(rejects("deals.rejects.csv"), SourceProfile.canonical());
+        List<SourceRecord> read = new ArrayList<>();
+        try (io.dealsync.ingest.RecordReader r = io.dealsync.ingest.RecordReaders.open(xlsx, SourceProfile.canonical())) {
+            assertThat(r.unknownColumns()).isEmpty();
+            r.forEachRemaining(read::add);
+        }
+        assertThat(read).extracting(SourceRecord::malformed).containsOnlyNulls();
+        assertThat(read).extracting(SourceRecord::position).containsExactly(2L, 3L);
+        assertThat(read.get(0).deal().get(io.dealsync.model.Field.DEAL_NAME)).isEqualTo("=1+2");
+        assertThat(read.get(0).deal().get(io.dealsync.model.Field.CUSTOMER_DUNS)).isEqualTo("012345678");
+        assertThat(read.get(1).deal().get(io.dealsync.model.Field.CONTACT_PHONE)).isEqualTo("-5");
+        assertThat(read.get(0).cells().get(8)).as("the Line cell, for the next reject file").isEqualTo("2");
+    }
+
+    @Test
     void aResumedRejectFileGetsTheSameWorkbookAsAnUninterruptedOne() throws Exception {
         Path csv = dir.resolve("r.rejects.csv");
         RecordFileWriter w = new CsvRecordFileWriter(csv, RecordFileWriter.Kind.REJECTS, HEADER, 0, ',',
