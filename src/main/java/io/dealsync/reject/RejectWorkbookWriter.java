@@ -89,6 +89,8 @@ public final class RejectWorkbookWriter {
         Path target = workbookPathOf(csv);
         Path part = target.resolveSibling(target.getFileName() + RecordFileWriter.PART_SUFFIX);
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        // no creation time: a run resumed after a crash writes the same bytes as an uninterrupted one
+        wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
         try (Reader in = Files.newBufferedReader(csv, charsetOf(csv, profile.charset()));
                 CSVParser rows = CSVParser.builder().setReader(in)
                         .setFormat(CSVFormat.RFC4180.builder().setDelimiter(profile.delimiter()).get()).get();
@@ -237,10 +239,9 @@ public final class RejectWorkbookWriter {
             ClientAnchor a = helper.createClientAnchor();
             a.setRow1(r);
             a.setRow2(r + 4);
-            a.setCol1(c + 1);
-            a.setCol2(c + 4);
+            a.setCol1(c); // POI takes the note's cell from the anchor's first cell: the cell itself
+            a.setCol2(c + 3);
             Comment comment = drawing.createCellComment(a);
-            comment.setAddress(r, c); // the box sits beside the cell; SXSSF does not move the note to the cell itself
             comment.setString(helper.createRichTextString(note.length() > MAX_CELL ? note.substring(0, MAX_CELL) : note));
             comment.setAuthor("dealsync");
             return comment;

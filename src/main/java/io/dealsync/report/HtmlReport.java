@@ -128,7 +128,7 @@ final class HtmlReport {
         }
         h.append("</section>\n");
         list(h, "Ignored files", run.getIgnoredFiles(),
-                "None.", "Left in the inbox: not a .csv, .json, .ndjson or .jsonl file.");
+                "None.", "Left in the inbox: not a .csv, .xlsx, .json, .ndjson or .jsonl file.");
         list(h, "Unknown sources", run.getUnknownSources(),
                 "None.", "Inbox folders with no source profile: their files were not read.");
 

@@ -88,7 +88,7 @@ class ProfileIntakeTest {
     void dynamicsRejectsAreCommaSeparatedUtf8UnderTheSourceFolder() throws Exception {
         Path rejects = h.rejects().resolve("dynamics365").resolve("2026-11-01-opportunities.rejects.csv");
         List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).startsWith("Errors,Reason Codes,(Do Not Modify) Opportunity,").endsWith(",Line");
+        assertThat(lines.get(0)).startsWith("\uFEFFErrors,Reason Codes,(Do Not Modify) Opportunity,").endsWith(",Line,Source File");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("Consent to share customer/partner contacts must be Yes,CONSENT_REQUIRED,"
                 + "5b0a6f1e-2c3d-4e5f-8a9b-0c1d2e3f4a04,").endsWith(",6").contains(",\"9,900.00\",", ",Do Not Allow,");
@@ -98,7 +98,7 @@ class ProfileIntakeTest {
     void salesforceRejectsAreKeptApartFromTheDynamicsFileOfTheSameName() throws Exception {
         Path rejects = h.rejects().resolve("salesforce").resolve("2026-11-01-opportunities.rejects.csv");
         List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).startsWith("Errors,Reason Codes,Opportunity ID,Opportunity Name,").endsWith(",Line");
+        assertThat(lines.get(0)).startsWith("\uFEFFErrors,Reason Codes,Opportunity ID,Opportunity Name,").endsWith(",Line,Source File");
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).contains(",STAGE_MISMATCH,0065g00000SaMPLE04,").endsWith(",5");
         assertThat(lines.get(2)).contains(",UNKNOWN_ASSESSMENT_TYPE,0065g00000SaMPLE05,").endsWith(",6");
@@ -118,7 +118,7 @@ class ProfileIntakeTest {
         String text = CP1252.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         List<String> lines = text.lines().toList();
-        assertThat(lines.get(0)).startsWith("Errors;Reason Codes;N° d'affaire;Référence Partner Center;").endsWith(";Line");
+        assertThat(lines.get(0)).startsWith("Errors;Reason Codes;N° d'affaire;Référence Partner Center;").endsWith(";Line;Source File");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains(";INVALID_VALUE;AFF-2026-0004;", "Évaluation sécurité – Coopérative Fictive",
                 ";France;", ";5 000,00;", ";01/12/2030;").endsWith(";5");
@@ -132,8 +132,8 @@ class ProfileIntakeTest {
         assertThat(f.get("created").asLong()).isEqualTo(1);
         assertThat(f.get("rejectsByCode").get("REQUIRED_FIELD").asLong()).isEqualTo(1);
         List<String> lines = Files.readAllLines(h.rejects().resolve("nosuchcrm/x.rejects.csv"), StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("Errors,Reason Codes," + Records.csvHeader() + ",Line");
-        assertThat(lines.get(1)).startsWith("Notes is required but is empty,REQUIRED_FIELD,,CRM-U2,").endsWith(",3");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFErrors,Reason Codes," + Records.csvHeader() + ",Line,Source File");
+        assertThat(lines.get(1)).startsWith("Notes is required but is empty,REQUIRED_FIELD,,CRM-U2,").endsWith(",3,nosuchcrm/x.csv");
     }
 
     private static void assertFile(String source, String name, long read, long created, long rejected, String... codes) {
