@@ -91,7 +91,7 @@ class ProfileIntakeTest {
         assertThat(lines.get(0)).startsWith("\uFEFFErrors,Reason Codes,(Do Not Modify) Opportunity,").endsWith(",Line,Source File");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("Consent to share customer/partner contacts must be Yes,CONSENT_REQUIRED,"
-                + "5b0a6f1e-2c3d-4e5f-8a9b-0c1d2e3f4a04,").endsWith(",6").contains(",\"9,900.00\",", ",Do Not Allow,");
+                + "5b0a6f1e-2c3d-4e5f-8a9b-0c1d2e3f4a04,").endsWith(",6,dynamics365/2026-11-01-opportunities.csv").contains(",\"9,900.00\",", ",Do Not Allow,");
     }
 
     @Test
@@ -100,12 +100,14 @@ class ProfileIntakeTest {
         List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).startsWith("\uFEFFErrors,Reason Codes,Opportunity ID,Opportunity Name,").endsWith(",Line,Source File");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).contains(",STAGE_MISMATCH,0065g00000SaMPLE04,").endsWith(",5");
-        assertThat(lines.get(2)).contains(",UNKNOWN_ASSESSMENT_TYPE,0065g00000SaMPLE05,").endsWith(",6");
+        assertThat(lines.get(1)).contains(",STAGE_MISMATCH,0065g00000SaMPLE04,").endsWith(",5,salesforce/2026-11-01-opportunities.csv");
+        assertThat(lines.get(2)).contains(",UNKNOWN_ASSESSMENT_TYPE,0065g00000SaMPLE05,").endsWith(",6,salesforce/2026-11-01-opportunities.csv");
         assertThat(Harness.files(h.rejects())).extracting(p -> h.rejects().relativize(p).toString())
                 .containsExactlyInAnyOrder("dynamics365/2026-11-01-opportunities.rejects.csv",
                         "salesforce/2026-11-01-opportunities.rejects.csv", "crm-fr/2026-11-01-affaires.rejects.csv",
-                        "nosuchcrm/x.rejects.csv");
+                        "nosuchcrm/x.rejects.csv", "dynamics365/2026-11-01-opportunities.rejects.xlsx",
+                        "salesforce/2026-11-01-opportunities.rejects.xlsx", "crm-fr/2026-11-01-affaires.rejects.xlsx",
+                        "nosuchcrm/x.rejects.xlsx");
     }
 
     @Test
@@ -121,7 +123,7 @@ class ProfileIntakeTest {
         assertThat(lines.get(0)).startsWith("Errors;Reason Codes;N° d'affaire;Référence Partner Center;").endsWith(";Line;Source File");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains(";INVALID_VALUE;AFF-2026-0004;", "Évaluation sécurité – Coopérative Fictive",
-                ";France;", ";5 000,00;", ";01/12/2030;").endsWith(";5");
+                ";France;", ";5 000,00;", ";01/12/2030;").endsWith(";5;crm-fr/2026-11-01-affaires.csv");
         assertThat(lines.get(1)).startsWith("Customer Country does not hold a valid value");
     }
 
