@@ -228,7 +228,7 @@ public final class CamelApp {
 
     /**
      * Files under the inbox that the intake route never takes, relative to the inbox: not a data file
-     * ({@code .csv .json .ndjson .jsonl}), or hidden (a name or folder starting with '.', which Camel's file
+     * ({@code .csv .xlsx .json .ndjson .jsonl}), or hidden (a name or folder starting with '.', which Camel's file
      * consumer skips). The engine's own folders ({@code .done .failed .inprogress}) are not looked into,
      * nor are done-markers counted when they are in use.
      */

@@ -49,6 +49,11 @@ final class DealsCommand {
         @Option(names = "--out", description = "Write to this file (default: standard output).")
         Path out;
 
+        @Option(names = "--for-spreadsheet", description = "CSV for a person to open in Excel: a UTF-8 BOM, and a"
+                + " leading ' before cells Excel would run as a formula (=, +, -, @); the engine drops it on import."
+                + " Off by default: a machine export has the stored values as they are.")
+        boolean forSpreadsheet;
+
         @Option(names = "--status", description = "Only deals with this status or substatus (e.g. Active, Won).")
         String status;
 
@@ -80,7 +85,7 @@ final class DealsCommand {
             io.dealsync.app.Settings settings = deals.parent.settings(Map.of());
             try (io.dealsync.app.DataFolderLock lock = io.dealsync.app.DataFolderLock.acquire(settings);
                     Database db = Engine.openDatabase(settings)) {
-                DealExporter exporter = new DealExporter(new DealStore(db));
+                DealExporter exporter = new DealExporter(new DealStore(db), forSpreadsheet);
                 io.dealsync.store.DealReads.DealFilter filter = new io.dealsync.store.DealReads.DealFilter(statusFilter, dealType, location, from, to);
                 DealExporter.Viewer viewer = asUser == null ? DealExporter.Viewer.ADMIN
                         : new DealExporter.Viewer(asUser, userLocation);

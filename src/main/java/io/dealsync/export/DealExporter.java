@@ -25,14 +25,25 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes stored deals in the canonical formats, streaming page by page: CSV with the bulk-upload template's
- * columns (Sales Stage as a percentage, dates yyyy-mm-dd, Yes/No, formulas neutralised), or JSON in the
- * Partner Center referral shape. Importing an export into an empty database gives the same deals.
+ * columns (Sales Stage as a percentage, dates yyyy-mm-dd, Yes/No), or JSON in the Partner Center referral
+ * shape. Importing an export into an empty database, or into the one it came from, gives the same deals.
+ *
+ * <p>The stored values go out as they are: a machine export is read by machines. Only an export
+ * {@code forSpreadsheet} (a person opens it in Excel) starts with a UTF-8 BOM and guards cells Excel would
+ * run as a formula with a leading {@code '} (which the engine drops again on import).
  */
 public final class DealExporter {
     private final DealStore store;
+    private final boolean forSpreadsheet;
 
+    /** A machine export: the stored values, no guard. */
     public DealExporter(DealStore store) {
+        this(store, false);
+    }
+
+    public DealExporter(DealStore store, boolean forSpreadsheet) {
         this.store = store;
+        this.forSpreadsheet = forSpreadsheet;
     }
 
     /** Who is looking: admins see every deal; a location-scoped user only deals of that location with them on the team. */
@@ -69,6 +80,9 @@ public final class DealExporter {
         long[] n = {0};
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            if (forSpreadsheet) {
+                w.write('\uFEFF'); // Excel on Windows reads UTF-8 only with it
+            }
             CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180);
             printer.printRecord(header(teamColumns));
             store.reads().forEachDeal(filter, d -> {
@@ -77,12 +91,12 @@ public final class DealExporter {
                 }
                 List<String> row = new ArrayList<>();
                 for (Field f : Field.values()) {
-                    row.add(CsvRecordFileWriter.neutralise(f == Field.SALES_STAGE
+                    row.add(cell(f == Field.SALES_STAGE
                             ? Integer.toString(d.getDerivedStage()) : f == Field.RECEIVED_DATE ? receivedDate(d) : d.get(f)));
                 }
-                row.add(d.getSolutions().isEmpty() ? "" : CsvRecordFileWriter.neutralise(d.getSolutions().get(0).toCell()));
+                row.add(d.getSolutions().isEmpty() ? "" : cell(d.getSolutions().get(0).toCell()));
                 for (int i = 0; i < teamColumns; i++) {
-                    row.add(i < d.getTeam().size() ? CsvRecordFileWriter.neutralise(d.getTeam().get(i).toCell()) : "");
+                    row.add(i < d.getTeam().size() ? cell(d.getTeam().get(i).toCell()) : "");
                 }
                 try {
                     printer.printRecord(row);
@@ -211,14 +225,23 @@ public final class DealExporter {
         g.writeEndObject();
     }
 
+    /** A CSV cell: the stored value, guarded only in an export for a spreadsheet. */
+    private String cell(String value) {
+        return forSpreadsheet ? CsvRecordFileWriter.neutralise(value) : value == null ? "" : value;
+    }
+
     /**
-     * The Received Date to export. An Incoming deal whose record carried neither Received Date nor Created Date
-     * was received, for the engine, on the day it was first stored (its answer window counts from then); that day
-     * is written out, so that importing the export on a later day does not restart the window.
+     * The Received Date to export: the stored one, with one exception. An Incoming deal still awaiting an
+     * answer (New) whose record carried neither Received Date nor Created Date was received, for the engine,
+     * on the day it was first stored, and its answer window counts from then: that day is written out, so that
+     * importing the export elsewhere on a later day does not restart the window (and importing it where it
+     * is stored is no change, see {@link Deal#differences}). Any other deal's date is not derived: a closed
+     * deal given a date it never had would be refused on re-import as modified.
      */
     static String receivedDate(Deal d) {
         String v = d.get(Field.RECEIVED_DATE);
-        if (v.isEmpty() && d.isIncoming() && d.get(Field.CREATED_DATE).isEmpty() && d.getStoredOn() != null) {
+        if (v.isEmpty() && d.isIncoming() && d.isReceived() && d.get(Field.CREATED_DATE).isEmpty()
+                && d.getStoredOn() != null) {
             return d.getStoredOn().toString();
         }
         return v;

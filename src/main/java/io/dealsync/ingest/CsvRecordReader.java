@@ -55,7 +55,8 @@ public final class CsvRecordReader implements RecordReader {
      */
     public static final long MAX_RECORD_CHARS = 16L * 1024 * 1024;
 
-    private static final Set<String> IGNORED = Set.of("errors", "reason codes", "line", "warnings", "warning codes");
+    private static final Set<String> IGNORED = Set.of("errors", "reason codes", "line", "warnings", "warning codes",
+            "source file");
 
     private final String name;
     private final long maxRecordChars;
@@ -542,6 +543,24 @@ public final class CsvRecordReader implements RecordReader {
     @Override
     public String toString() {
         return "CsvRecordReader[" + name + ", " + profile + "]";
+    }
+
+    // ---------------------------------------------------------------- rows of a workbook (XlsxRecordReader)
+
+    /** The column matching of a header row alone, by the same rules as a CSV file's first line. */
+    static CsvRecordReader forHeader(List<String> header, String name, SourceProfile profile)
+            throws UnreadableFileException {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < header.size(); i++) {
+            line.append(i > 0 ? String.valueOf(profile.delimiter()) : "")
+                    .append('"').append(header.get(i).replace("\"", "\"\"")).append('"');
+        }
+        return new CsvRecordReader(new java.io.StringReader(line.toString()), name, profile, MAX_RECORD_CHARS);
+    }
+
+    /** A row of cells (exactly as many as the header) as the record at {@code line}. */
+    SourceRecord record(long line, List<String> cells) {
+        return toRecord(line, cells);
     }
 
 }

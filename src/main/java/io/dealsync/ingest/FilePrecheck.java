@@ -205,10 +205,13 @@ public final class FilePrecheck {
 
     /**
      * The check for a data file of a source: JSON is always UTF-8 (RFC 8259), CSV is in the profile's
-     * encoding.
+     * encoding, a workbook (.xlsx) is only hashed.
      */
     public static Result check(Path file, SourceProfile profile) throws IOException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (RecordReaders.isWorkbook(file)) {
+            return new Result(sha256(file), null); // a zip: the workbook reader tells whether it is one
+        }
         boolean json = n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".jsonl");
         return check(file, json ? StandardCharsets.UTF_8 : profile.charset());
     }

@@ -9,10 +9,11 @@ public final class RecordReaders {
     }
 
     /**
-     * A CSV reader for {@code .csv}, a JSON reader for {@code .json}, {@code .ndjson} and {@code .jsonl}.
+     * A CSV reader for {@code .csv}, a workbook reader for {@code .xlsx}, a JSON reader for {@code .json},
+     * {@code .ndjson} and {@code .jsonl}.
      *
      * @throws UnreadableFileException when the file cannot be read at all (binary, not text of the
-     *     profile's encoding, no header, not JSON) or is not a data file
+     *     profile's encoding, not a workbook, no header, not JSON) or is not a data file
      * @throws java.io.UncheckedIOException when the file system fails (the file is not to blame)
      */
     public static RecordReader open(Path file, SourceProfile profile) throws UnreadableFileException {
@@ -20,15 +21,31 @@ public final class RecordReaders {
         if (n.endsWith(".csv")) {
             return new CsvRecordReader(file, profile);
         }
+        if (n.endsWith(".xlsx")) {
+            return new XlsxRecordReader(file, profile);
+        }
         if (n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".jsonl")) {
             return new JsonRecordReader(file, profile);
         }
-        throw new UnreadableFileException(file.getFileName() + " is not a data file (.csv, .json, .ndjson, .jsonl)");
+        throw new UnreadableFileException(file.getFileName()
+                + " is not a data file (.csv, .xlsx, .json, .ndjson, .jsonl)");
     }
 
-    /** A file the inbox reads: {@code .csv}, {@code .json}, {@code .ndjson}, {@code .jsonl}, any case. */
+    /** A file the inbox reads: {@code .csv}, {@code .xlsx}, {@code .json}, {@code .ndjson}, {@code .jsonl}, any case. */
     public static boolean isDataFile(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".csv") || n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".jsonl");
+        return n.endsWith(".csv") || n.endsWith(".xlsx") || n.endsWith(".json") || n.endsWith(".ndjson")
+                || n.endsWith(".jsonl");
+    }
+
+    /** What a file of this name holds: rows (CSV, a workbook) or JSON. */
+    public static RecordReader.Kind kindOf(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        return n.endsWith(".csv") || n.endsWith(".xlsx") ? RecordReader.Kind.CSV : RecordReader.Kind.JSON;
+    }
+
+    /** A workbook, read as binary (no text check: its text is inside a zip). */
+    public static boolean isWorkbook(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 }

@@ -35,12 +35,12 @@ public final class DryRun {
         String name = file.getFileName().toString();
         FileLedger ledger = new FileLedger(name, source);
         long start = System.nanoTime();
-        FilePrecheck.Result pre = FilePrecheck.check(file, profile.charset());
+        FilePrecheck.Result pre = FilePrecheck.check(file, profile);
         ledger.setSha256(pre.sha256());
         if (pre.problem() != null) {
             throw new UnreadableFileException(pre.problem());
         }
-        boolean json = !name.toLowerCase(Locale.ROOT).endsWith(".csv");
+        boolean json = RecordReaders.kindOf(name) == RecordReader.Kind.JSON; // a workbook is rows, like CSV
         RecordReader.Kind kind = json ? RecordReader.Kind.JSON : RecordReader.Kind.CSV;
         ChunkJudge judge = new ChunkJudge(book);
         ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(asOf, partnerId, profile.stageMapping());
@@ -51,8 +51,8 @@ public final class DryRun {
             ctx.wording(Wordings.of(profile, reader));
             if (rejectsDir != null) {
                 Files.createDirectories(rejectsDir);
-                rejects = writer(rejectsDir, name, kind, RecordFileWriter.Kind.REJECTS, reader, profile);
-                warnings = writer(rejectsDir, name, kind, RecordFileWriter.Kind.WARNINGS, reader, profile);
+                rejects = writer(rejectsDir, name, kind, RecordFileWriter.Kind.REJECTS, reader, profile, source);
+                warnings = writer(rejectsDir, name, kind, RecordFileWriter.Kind.WARNINGS, reader, profile, source);
             }
             List<SourceRecord> chunk = new ArrayList<>(batchSize);
             while (reader.hasNext()) {
@@ -69,7 +69,12 @@ public final class DryRun {
                     }
                 }
             }
-            ledger.setRejectFile(finish(rejects));
+            String rejectFile = finish(rejects);
+            ledger.setRejectFile(rejectFile);
+            if (rejectFile != null && kind == RecordReader.Kind.CSV) {
+                Path workbook = io.dealsync.reject.RejectWorkbookWriter.writeBeside(Path.of(rejectFile), profile);
+                ledger.setRejectWorkbook(workbook == null ? null : workbook.toString());
+            }
             ledger.setWarningFile(finish(warnings));
         }
         ledger.setDurationMs((System.nanoTime() - start) / 1_000_000);
@@ -77,10 +82,11 @@ public final class DryRun {
     }
 
     private static RecordFileWriter writer(Path dir, String name, RecordReader.Kind kind, RecordFileWriter.Kind what,
-            RecordReader reader, SourceProfile profile) throws IOException {
+            RecordReader reader, SourceProfile profile, String source) throws IOException {
         Path out = RecordFileWriter.chooseName(dir, name, what.suffix(kind), "validate");
         return kind == RecordReader.Kind.CSV
-                ? new CsvRecordFileWriter(out, what, reader.header(), 0, profile.delimiter(), profile.charset())
+                ? new CsvRecordFileWriter(out, what, reader.header(), 0, profile.delimiter(), profile.charset(),
+                        source.isEmpty() ? name : source + "/" + name)
                 : new NdjsonRecordFileWriter(out, what,
                         name.toLowerCase(Locale.ROOT).endsWith(".json") ? NdjsonRecordFileWriter.INDEX : NdjsonRecordFileWriter.LINE, 0);
     }

@@ -13,6 +13,7 @@ import io.dealsync.reject.CsvRecordFileWriter;
 import io.dealsync.reject.NdjsonRecordFileWriter;
 import io.dealsync.reject.RecordFileWriter;
 import io.dealsync.reject.RejectFileException;
+import io.dealsync.reject.RejectWorkbookWriter;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.ConcurrentChangeException;
@@ -143,7 +144,7 @@ public final class FileIntake {
         }
         // --- end issue 14
         RuleBook book = env.rules();
-        boolean json = !name.toLowerCase(Locale.ROOT).endsWith(".csv");
+        boolean json = RecordReaders.kindOf(name) == RecordReader.Kind.JSON; // a workbook is rows, like CSV
         RecordReader.Kind kind = json ? RecordReader.Kind.JSON : RecordReader.Kind.CSV;
         Path rejectsDir = source.isEmpty() ? env.rejectsDir() : env.rejectsDir().resolve(source);
         FileState state = env.store().files().beginFile(name, source, pre.sha256(), run.runId(), book.fingerprint(),
@@ -156,7 +157,7 @@ public final class FileIntake {
         try (RecordReader reader = open(file, profile, ledger, run, state)) {
             ledger.setUnknownColumns(reader.unknownColumns());
             boolean ndjson = json && isNdjson(name, reader);
-            Writers writers = new Writers(state, reader, profile, ndjson);
+            Writers writers = new Writers(state, reader, profile, ndjson, display(source, name));
             ExecutorService ahead = Executors.newSingleThreadExecutor(JUDGE_THREADS);
             try {
                 ChunkJudge judge = new ChunkJudge(book);
@@ -446,13 +447,15 @@ public final class FileIntake {
         private final RecordReader reader;
         private final SourceProfile profile;
         private final boolean ndjson;
+        private final String sourceFile;
         private RecordFileWriter rejects;
         private RecordFileWriter warnings;
         private long rejectBase;
         private long warningBase;
 
-        Writers(FileState state, RecordReader reader, SourceProfile profile, boolean ndjson) {
+        Writers(FileState state, RecordReader reader, SourceProfile profile, boolean ndjson, String sourceFile) {
             this.state = state;
+            this.sourceFile = sourceFile;
             this.reader = reader;
             this.profile = profile;
             this.ndjson = ndjson;
@@ -479,7 +482,7 @@ public final class FileIntake {
                 Files.createDirectories(finalPath.getParent());
                 if (reader.kind() == RecordReader.Kind.CSV) {
                     return new CsvRecordFileWriter(finalPath, kind, reader.header(), offset, profile.delimiter(),
-                            profile.charset());
+                            profile.charset(), sourceFile);
                 }
                 return new NdjsonRecordFileWriter(finalPath, kind,
                         ndjson ? NdjsonRecordFileWriter.LINE : NdjsonRecordFileWriter.INDEX, offset);
@@ -517,11 +520,13 @@ public final class FileIntake {
         }
 
         void complete(FileLedger ledger, Path home) throws IOException {
-            if (rejects != null) {
-                ledger.setRejectFile(relative(home, rejects.complete()));
-                rejects = null;
-            } else if (rejectBase > 0) {
-                ledger.setRejectFile(relative(home, rejects().complete()));
+            Path rejectFile = rejects != null ? rejects.complete() : rejectBase > 0 ? rejects().complete() : null;
+            rejects = null;
+            if (rejectFile != null) {
+                ledger.setRejectFile(relative(home, rejectFile));
+                // the reviewer workbook, from the finished CSV (the same after a resumed run as after a clean one)
+                Path workbook = RejectWorkbookWriter.writeBeside(rejectFile, profile);
+                ledger.setRejectWorkbook(workbook == null ? null : relative(home, workbook));
             }
             if (warnings != null) {
                 ledger.setWarningFile(relative(home, warnings.complete()));

@@ -619,11 +619,26 @@ public final class Deal {
     /** Same stored content as another deal: every column but the reported Sales Stage (the stored one is derived), and the same lists. */
     public boolean sameContentAs(Deal other) {
         for (Field f : Field.values()) {
-            if (f != Field.SALES_STAGE && !get(f).equals(other.get(f))) {
+            if (f != Field.SALES_STAGE && !sameValue(f, other)) {
                 return false;
             }
         }
         return solutions.equals(other.solutions) && team.equals(other.team);
+    }
+
+    /**
+     * One column as another deal's. A Received Date against an Incoming deal that has neither Received nor
+     * Created Date is the same when it is the day that deal counts its answer window from (the day it was
+     * first stored): what {@code deals export} writes for it, so re-importing an export changes nothing.
+     */
+    private boolean sameValue(Field f, Deal other) {
+        String mine = get(f);
+        if (mine.equals(other.get(f))) {
+            return true;
+        }
+        return f == Field.RECEIVED_DATE && other.isIncoming() && other.get(f).isEmpty()
+                && other.get(Field.CREATED_DATE).isEmpty() && other.getStoredOn() != null
+                && other.getStoredOn().equals(Dates.parse(mine));
     }
 
     /** The columns whose value differs from another deal's (Sales Stage by derived value), plus "Solutions"/"Team". */
@@ -634,7 +649,7 @@ public final class Deal {
                 if (getDerivedStage() != other.getDerivedStage()) {
                     changed.add(f.header());
                 }
-            } else if (!get(f).equals(other.get(f))) {
+            } else if (!sameValue(f, other)) {
                 changed.add(f.header());
             }
         }

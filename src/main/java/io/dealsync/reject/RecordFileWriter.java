@@ -155,7 +155,8 @@ public abstract class RecordFileWriter implements Closeable {
     /**
      * A free name in {@code dir} for the reviewer file of {@code inputFileName}:
      * {@code <input name without extension><suffix>}, else {@code <base>.<runId><suffix>}, else
-     * {@code <base>.<runId>-2<suffix>}, ... A name counts as taken when the file or its {@code .part}
+     * {@code <base>.<runId>-2<suffix>}, ... The input's own {@code .rejects} / {@code .warnings} and run id
+     * are dropped from the base, so names do not grow over round trips. A name counts as taken when the file or its {@code .part}
      * exists, so an earlier file (or one still being written) is never overwritten. Only the last
      * segment of {@code inputFileName} is used, so a name cannot point outside {@code dir}.
      */
@@ -241,6 +242,12 @@ public abstract class RecordFileWriter implements Closeable {
         out.close();
     }
 
+    /** Closes and deletes what was written: a file that got no record after all (a dry run's). */
+    public void discard() throws IOException {
+        abort();
+        Files.deleteIfExists(partPath);
+    }
+
     /** Same as {@link #abort()} unless already completed: closing never publishes a file by accident. */
     @Override
     public void close() throws IOException {
@@ -291,11 +298,19 @@ public abstract class RecordFileWriter implements Closeable {
             name = name.substring(0, dot);
         }
         name = name.replace("\0", "");
+        java.util.regex.Matcher own = OWN_SUFFIX.matcher(name);
+        if (own.matches()) {
+            name = own.group(1); // a reviewer file read back: x.rejects.csv gives x.rejects.csv again, not x.rejects.rejects.csv
+        }
         if (name.isBlank() || name.equals(".") || name.equals("..")) {
             return "file";
         }
         return name;
     }
+
+    /** {@code <base>[.<run id>[-n]].rejects} or {@code .warnings}: the name of a reviewer file of this writer. */
+    private static final java.util.regex.Pattern OWN_SUFFIX = java.util.regex.Pattern.compile(
+            "(.+?)(?:\\.\\d{8}T\\d{6}Z-[0-9a-f]{4}(?:-\\d+)?)?\\.(?:rejects|warnings)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static String safeSegment(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");

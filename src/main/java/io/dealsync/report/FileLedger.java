@@ -23,6 +23,8 @@ public final class FileLedger {
     private final Map<String, Long> rejectsByField = new TreeMap<>();
     private final Map<String, Long> warningsByCode = new TreeMap<>();
     private String rejectFile;
+    /** The reviewer workbook beside the reject CSV (formats.md "Reviewer workbook"), or null. */
+    private String rejectWorkbook;
     private String warningFile;
     private List<String> unknownColumns = new ArrayList<>();
     private String error;
@@ -99,6 +101,8 @@ public final class FileLedger {
     public Map<String, Long> getWarningsByCode() { return warningsByCode; }
     public String getRejectFile() { return rejectFile; }
     public void setRejectFile(String rejectFile) { this.rejectFile = rejectFile; }
+    public String getRejectWorkbook() { return rejectWorkbook; }
+    public void setRejectWorkbook(String rejectWorkbook) { this.rejectWorkbook = rejectWorkbook; }
     public String getWarningFile() { return warningFile; }
     public void setWarningFile(String warningFile) { this.warningFile = warningFile; }
     public List<String> getUnknownColumns() { return unknownColumns; }

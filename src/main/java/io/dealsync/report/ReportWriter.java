@@ -162,6 +162,7 @@ public final class ReportWriter {
         m.put("expired", f.getExpired());
         m.put("rejectsByCode", f.getRejectsByCode());
         m.put("rejectFile", f.getRejectFile());
+        m.put("rejectWorkbook", f.getRejectWorkbook());
         m.put("warningFile", f.getWarningFile());
         m.put("unknownColumns", f.getUnknownColumns());
         m.put("error", f.getError());

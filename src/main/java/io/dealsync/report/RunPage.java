@@ -92,6 +92,7 @@ public final class RunPage {
             }
             List<Link> links = new ArrayList<>();
             link(links, "rejects", f.getRejectFile());
+            link(links, "workbook", f.getRejectWorkbook());
             link(links, "warnings", f.getWarningFile());
             List<Code> codes = Charts.sorted(f.getRejectsByCode()).stream()
                     .map(e -> new Code(clean(e.getKey()), ReportWriter.count(e.getValue()))).toList();

@@ -42,6 +42,9 @@ class ExportRoundTripTest {
     static final Map<String, String> ERROR = with(outgoing("CRM-E1"), "Partner Referral Status", "Closed",
             "Partner Referral Substatus", "Error", "Declined/Lost/Error reason", "9", "PartnerID", "4000777",
             "Consent to share Customer/Partner contact", "Yes", "Customer D-U-N-S ID", "");
+    /** An Incoming deal first seen Declined, with neither Received Date nor Created Date: nothing to derive for it. */
+    static final Map<String, String> DECLINED = with(incoming("REF-C1", "CRM-C1", ""), "Invited By", "5000002",
+            "Partner Referral Status", "Closed", "Partner Referral Substatus", "Declined", "Declined/Lost/Error reason", "1");
 
     @TempDir
     static Path tmp;
@@ -56,10 +59,10 @@ class ExportRoundTripTest {
         original.drop("inbox/crm-fr/2026-11-01-affaires.csv", "crm-fr");
         original.drop("inbox/dynamics365/2026-11-01-opportunities.csv", "dynamics365");
         original.drop("inbox/salesforce/2026-11-01-opportunities.csv", "salesforce");
-        original.write("2026-11-03-more.csv", new Rows().add(FULL).add(WAITING).add(LOST).add(ERROR).csv());
+        original.write("2026-11-03-more.csv", new Rows().add(FULL).add(WAITING).add(LOST).add(ERROR).add(DECLINED).csv());
         assertThat(original.run("run", "--once", "--as-of", "2026-11-26")).isZero();
-        assertThat(original.count("SELECT COUNT(*) FROM deal WHERE crm_id IN ('CRM-F1', 'CRM-R1', 'CRM-L1', 'CRM-E1')"))
-                .isEqualTo(4);
+        assertThat(original.count("SELECT COUNT(*) FROM deal WHERE crm_id IN ('CRM-F1', 'CRM-R1', 'CRM-L1', 'CRM-E1', 'CRM-C1')"))
+                .isEqualTo(5);
         originalState = deals(original);
     }
 
@@ -81,9 +84,48 @@ class ExportRoundTripTest {
     }
 
     @Test
+    void anExportImportedIntoTheDatabaseItCameFromChangesNothingAndIsNotRefused() throws Exception {
+        for (String format : List.of("csv", "json")) {
+            Path out = tmp.resolve("again." + format);
+            assertThat(original.run("deals", "export", "--format", format, "--out", out.toString())).isZero();
+            Map<String, String> declined = format.equals("csv")
+                    ? csv(out).stream().filter(r -> r.get("CRM ID").equals("CRM-C1")).findFirst().orElseThrow() : null;
+            if (declined != null) {
+                assertThat(declined.get("Received Date")).as("a closed deal gets no derived Received Date").isEmpty();
+                Map<String, String> waiting = csv(out).stream().filter(r -> r.get("CRM ID").equals("CRM-R1"))
+                        .findFirst().orElseThrow();
+                assertThat(waiting.get("Received Date")).as("the day its answer window counts from").isEqualTo("2026-11-26");
+            }
+            Harness same = new Harness(tmp.resolve("same-" + format));
+            copyTree(original.dir.resolve("data"), same.dir.resolve("data"));
+            Files.createDirectories(same.inbox());
+            Files.copy(out, same.inbox().resolve("all-deals-again." + format));
+            assertThat(same.run("run", "--once", "--as-of", "2026-11-27")).isZero();
+            JsonNode f = same.latestReport().get("files").get(0);
+            assertThat(f.get("rejected").asLong()).as("%s: rejects %s", format, f.get("rejectsByCode")).isZero();
+            assertThat(f.get("created").asLong() + f.get("updated").asLong()).as(format).isZero();
+            assertThat(f.get("unchanged").asLong()).isEqualTo(original.count("SELECT COUNT(*) FROM deal"));
+            assertThat(deals(same).lines()).containsExactlyElementsOf(originalState.lines().toList());
+        }
+    }
+
+    @Test
+    void aMachineExportHasTheStoredValuesWithoutTheSpreadsheetGuard() throws Exception {
+        Path out = tmp.resolve("machine.csv");
+        assertThat(original.run("deals", "export", "--format", "csv", "--out", out.toString())).isZero();
+        assertThat(Files.readAllBytes(out)[0]).as("no BOM").isEqualTo((byte) 'R');
+        Map<String, String> f1 = csv(out).stream().filter(r -> r.get("CRM ID").equals("CRM-F1")).findFirst().orElseThrow();
+        assertThat(f1.get("Deal Name")).isEqualTo("=1+2");
+        assertThat(f1.get("Status Reason")).isEqualTo("-dash remark");
+        assertThat(f1.get("Customer Contact Phone number")).isEqualTo("+1 425 555 0100");
+    }
+
+    @Test
     void theCsvExportNeutralisesFormulasAndReadsBackWithoutTheQuote() throws Exception {
         Path out = tmp.resolve("neutral.csv");
-        assertThat(original.run("deals", "export", "--format", "csv", "--out", out.toString())).isZero();
+        assertThat(original.run("deals", "export", "--format", "csv", "--for-spreadsheet", "--out", out.toString()))
+                .isZero();
+        assertThat(Files.readString(out)).as("a BOM for Excel").startsWith("\uFEFFReferral ID,");
         Map<String, String> f1 = csv(out).stream().filter(r -> r.get("CRM ID").equals("CRM-F1")).findFirst().orElseThrow();
         assertThat(f1.get("Deal Name")).isEqualTo("'=1+2");
         assertThat(f1.get("Notes")).startsWith("'@SUM(A1)");
@@ -185,13 +227,22 @@ class ExportRoundTripTest {
     }
 
     private static List<Map<String, String>> csv(Path file) throws Exception {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try (Reader r = new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
                 CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             List<Map<String, String>> out = new ArrayList<>();
             for (CSVRecord rec : p) {
                 out.add(rec.toMap());
             }
             return out;
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        for (Path p : Harness.files(from)) {
+            Path target = to.resolve(from.relativize(p).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(p, target);
         }
     }
 
@@ -213,9 +264,10 @@ class ExportRoundTripTest {
 
     /**
      * Every stored column of every deal but the engine's bookkeeping (id, version, stored_on, updated_at, last file
-     * and line), with its team and stage marks, by business key. An Incoming deal's Received Date is compared as
-     * the day the engine counts its answer window from (the column, else Created Date, else the day first stored):
-     * an export writes that day when the record had neither date.
+     * and line), with its team and stage marks, by business key. The Received Date of an Incoming deal awaiting an
+     * answer is compared as the day the engine counts its answer window from (the column, else Created Date, else
+     * the day first stored): an export writes that day when the record had neither date. Any other deal's is
+     * compared as stored (nothing derived is exported).
      */
     static String deals(Harness h) {
         String key = "COALESCE(d.referral_id, '') || '|' || d.partner_id || '|' || COALESCE(d.crm_id, '')";
@@ -227,7 +279,7 @@ class ExportRoundTripTest {
                 + " estimated_close_date, marketing_campaign_id, notes, consent, solution, assessment_location,"
                 + " received_date, created_date, invited_by, mark_1, mark_2, mark_3, mark_4, team_size, team";
         List<String> names = List.of(columns.split(",\\s*"));
-        String select = columns.replace(" received_date,", " CASE WHEN direction = 'Incoming'"
+        String select = columns.replace(" received_date,", " CASE WHEN direction = 'Incoming' AND status = 'New'"
                 + " THEN COALESCE(received_date, created_date, stored_on) ELSE received_date END,");
         for (List<String> row : h.query("SELECT " + select + " FROM deal d ORDER BY " + key)) {
             for (int i = 0; i < names.size(); i++) {

@@ -77,6 +77,9 @@ class NoPersonalDataInLogsTest {
         // the reject files are where they belong
         StringBuilder rejects = new StringBuilder();
         for (Path p : Harness.files(h.rejects())) {
+            if (p.toString().endsWith(".xlsx")) {
+                continue; // the workbooks hold the same rows as the CSVs, zipped
+            }
             Charset cs = p.toString().contains("crm-fr") ? Charset.forName("windows-1252") : java.nio.charset.StandardCharsets.UTF_8;
             rejects.append(Files.readString(p, cs)).append('\n');
         }

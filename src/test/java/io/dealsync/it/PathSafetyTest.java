@@ -37,7 +37,8 @@ class PathSafetyTest {
             assertThat(s.map(p -> p.getFileName().toString())).isSubsetOf("inbox", "rejects", "reports", "outbox", "data");
         }
         assertThat(Harness.files(h.rejects())).extracting(p -> h.rejects().relativize(p).toString())
-                .containsExactlyInAnyOrder("a..b.rejects.csv", "my source/x y.rejects.csv");
+                .containsExactlyInAnyOrder("a..b.rejects.csv", "my source/x y.rejects.csv", "a..b.rejects.xlsx",
+                        "my source/x y.rejects.xlsx");
 
         JsonNode report = Records.report(h);
         Records.assertReconciles(report);

@@ -88,24 +88,26 @@ class ProfileIntakeTest {
     void dynamicsRejectsAreCommaSeparatedUtf8UnderTheSourceFolder() throws Exception {
         Path rejects = h.rejects().resolve("dynamics365").resolve("2026-11-01-opportunities.rejects.csv");
         List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).startsWith("Errors,Reason Codes,(Do Not Modify) Opportunity,").endsWith(",Line");
+        assertThat(lines.get(0)).startsWith("\uFEFFErrors,Reason Codes,(Do Not Modify) Opportunity,").endsWith(",Line,Source File");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("Consent to share customer/partner contacts must be Yes,CONSENT_REQUIRED,"
-                + "5b0a6f1e-2c3d-4e5f-8a9b-0c1d2e3f4a04,").endsWith(",6").contains(",\"9,900.00\",", ",Do Not Allow,");
+                + "5b0a6f1e-2c3d-4e5f-8a9b-0c1d2e3f4a04,").endsWith(",6,dynamics365/2026-11-01-opportunities.csv").contains(",\"9,900.00\",", ",Do Not Allow,");
     }
 
     @Test
     void salesforceRejectsAreKeptApartFromTheDynamicsFileOfTheSameName() throws Exception {
         Path rejects = h.rejects().resolve("salesforce").resolve("2026-11-01-opportunities.rejects.csv");
         List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).startsWith("Errors,Reason Codes,Opportunity ID,Opportunity Name,").endsWith(",Line");
+        assertThat(lines.get(0)).startsWith("\uFEFFErrors,Reason Codes,Opportunity ID,Opportunity Name,").endsWith(",Line,Source File");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).contains(",STAGE_MISMATCH,0065g00000SaMPLE04,").endsWith(",5");
-        assertThat(lines.get(2)).contains(",UNKNOWN_ASSESSMENT_TYPE,0065g00000SaMPLE05,").endsWith(",6");
+        assertThat(lines.get(1)).contains(",STAGE_MISMATCH,0065g00000SaMPLE04,").endsWith(",5,salesforce/2026-11-01-opportunities.csv");
+        assertThat(lines.get(2)).contains(",UNKNOWN_ASSESSMENT_TYPE,0065g00000SaMPLE05,").endsWith(",6,salesforce/2026-11-01-opportunities.csv");
         assertThat(Harness.files(h.rejects())).extracting(p -> h.rejects().relativize(p).toString())
                 .containsExactlyInAnyOrder("dynamics365/2026-11-01-opportunities.rejects.csv",
                         "salesforce/2026-11-01-opportunities.rejects.csv", "crm-fr/2026-11-01-affaires.rejects.csv",
-                        "nosuchcrm/x.rejects.csv");
+                        "nosuchcrm/x.rejects.csv", "dynamics365/2026-11-01-opportunities.rejects.xlsx",
+                        "salesforce/2026-11-01-opportunities.rejects.xlsx", "crm-fr/2026-11-01-affaires.rejects.xlsx",
+                        "nosuchcrm/x.rejects.xlsx");
     }
 
     @Test
@@ -118,10 +120,10 @@ class ProfileIntakeTest {
         String text = CP1252.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         List<String> lines = text.lines().toList();
-        assertThat(lines.get(0)).startsWith("Errors;Reason Codes;N° d'affaire;Référence Partner Center;").endsWith(";Line");
+        assertThat(lines.get(0)).startsWith("Errors;Reason Codes;N° d'affaire;Référence Partner Center;").endsWith(";Line;Source File");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains(";INVALID_VALUE;AFF-2026-0004;", "Évaluation sécurité – Coopérative Fictive",
-                ";France;", ";5 000,00;", ";01/12/2030;").endsWith(";5");
+                ";France;", ";5 000,00;", ";01/12/2030;").endsWith(";5;crm-fr/2026-11-01-affaires.csv");
         // issue 10: the column as the reviewer's file names it
         assertThat(lines.get(1)).startsWith("Pays does not hold a valid value ('FRANCE' is not in countries.csv)");
     }
@@ -133,8 +135,8 @@ class ProfileIntakeTest {
         assertThat(f.get("created").asLong()).isEqualTo(1);
         assertThat(f.get("rejectsByCode").get("REQUIRED_FIELD").asLong()).isEqualTo(1);
         List<String> lines = Files.readAllLines(h.rejects().resolve("nosuchcrm/x.rejects.csv"), StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("Errors,Reason Codes," + Records.csvHeader() + ",Line");
-        assertThat(lines.get(1)).startsWith("Notes is required but is empty,REQUIRED_FIELD,,CRM-U2,").endsWith(",3");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFErrors,Reason Codes," + Records.csvHeader() + ",Line,Source File");
+        assertThat(lines.get(1)).startsWith("Notes is required but is empty,REQUIRED_FIELD,,CRM-U2,").endsWith(",3,nosuchcrm/x.csv");
     }
 
     private static void assertFile(String source, String name, long read, long created, long rejected, String... codes) {

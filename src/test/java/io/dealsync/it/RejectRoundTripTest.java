@@ -76,21 +76,36 @@ class RejectRoundTripTest {
         assertThat(Records.column(h, "SELECT h.file_name FROM deal_history h JOIN deal d ON d.id = h.deal_id"
                 + " WHERE d.crm_id = 'CRM-R2'")).containsExactly("2026-11-10-crm.rejects.csv");
 
-        // rejected again: a new reject file (the first one is not overwritten), own columns replaced, not repeated
-        Path rejectedAgain = h.rejects().resolve("2026-11-10-crm.rejects.rejects.csv");
+        // rejected again: a new reject file (the first one is not overwritten, the name does not grow: the run
+        // id is added), own columns replaced, not repeated
+        assertThat(h.rejects().resolve("2026-11-10-crm.rejects.rejects.csv")).doesNotExist();
+        String runId = second.get("runId").asText();
+        Path rejectedAgain = h.rejects().resolve("2026-11-10-crm." + runId + ".rejects.csv");
         List<List<String>> rows = read(rejectedAgain, StandardCharsets.UTF_8, ',');
         List<String> header = rows.get(0);
         assertThat(header).containsExactlyElementsOf(read(rejects, StandardCharsets.UTF_8, ',').get(0));
         assertThat(header.stream().filter(c -> c.equals("Errors"))).hasSize(1);
         assertThat(header.stream().filter(c -> c.equals("Reason Codes"))).hasSize(1);
         assertThat(header.stream().filter(c -> c.equals("Line"))).hasSize(1);
+        assertThat(header.stream().filter(c -> c.equals("Source File"))).hasSize(1);
         assertThat(rows).hasSize(2);
         List<String> r3 = rows.get(1);
         assertThat(r3).hasSameSizeAs(header);
         assertThat(r3.get(header.indexOf("CRM ID"))).isEqualTo("CRM-R3");
         assertThat(r3.get(0)).isEqualTo("Customer Country does not hold a valid value ('USA' is not in countries.csv)");
         assertThat(r3.get(1)).isEqualTo("INVALID_VALUE");
-        assertThat(r3.get(header.indexOf("Line"))).as("its line in the file dropped back").isEqualTo("3");
+        assertThat(r3.get(header.indexOf("Line"))).as("its line in the original CRM export").isEqualTo("4");
+        assertThat(r3.get(header.indexOf("Source File"))).isEqualTo("2026-11-10-crm.csv");
+
+        // a second round trip, untouched: the same original line and file, and again a short name
+        Files.copy(rejectedAgain, h.inbox().resolve(rejectedAgain.getFileName()));
+        assertThat(h.run("run", "--once", "--as-of", AS_OF)).isZero();
+        JsonNode third = Records.report(h);
+        Path thirdFile = h.rejects().resolve("2026-11-10-crm." + third.get("runId").asText() + ".rejects.csv");
+        List<List<String>> thirdRows = read(thirdFile, StandardCharsets.UTF_8, ',');
+        assertThat(thirdRows).hasSize(2);
+        assertThat(thirdRows.get(1).get(header.indexOf("Line"))).isEqualTo("4");
+        assertThat(thirdRows.get(1).get(header.indexOf("Source File"))).isEqualTo("2026-11-10-crm.csv");
         assertThat(Files.readString(rejects)).as("the first reject file is kept as it was")
                 .contains("CRM-R2", "CRM-R4", "CRM-R5", "stray");
     }
@@ -169,6 +184,10 @@ class RejectRoundTripTest {
     static List<List<String>> read(Path file, Charset cs, char delimiter) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, cs)) {
+            r.mark(1);
+            if (r.read() != 0xFEFF) { // a UTF-8 reject file starts with a BOM (Excel)
+                r.reset();
+            }
             for (CSVRecord rec : CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(r)) {
                 rows.add(new ArrayList<>(rec.toList()));
             }

@@ -44,7 +44,7 @@ class SampleInboxTest {
         // the reject file reads as input: Errors, Reason Codes in front, input columns, Line at the end
         Path rejects = h.rejects().resolve("2026-11-01-partner-crm.rejects.csv");
         List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).startsWith("Errors,Reason Codes,Referral ID,CRM ID,").endsWith(",Line");
+        assertThat(lines.get(0)).startsWith("\uFEFFErrors,Reason Codes,Referral ID,CRM ID,").endsWith(",Line,Source File");
         assertThat(String.join("\n", lines)).contains("'=HYPERLINK");
 
         // day 2: CRM-1003 declined (notified), CRM-1004 was already expired on arrival (notified once)

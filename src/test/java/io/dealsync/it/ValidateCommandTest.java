@@ -79,9 +79,10 @@ class ValidateCommandTest {
 
         assertThat(v.code()).as(v.err()).isZero();
         assertThat(snapshot(h)).isEqualTo(before);
-        assertThat(Harness.files(dir)).containsExactly(dir.resolve("2026-11-02-crm.rejects.csv"));
+        assertThat(Harness.files(dir)).containsExactly(dir.resolve("2026-11-02-crm.rejects.csv"),
+                dir.resolve("2026-11-02-crm.rejects.xlsx"));
         List<String> lines = Files.readAllLines(dir.resolve("2026-11-02-crm.rejects.csv"), StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).startsWith("Errors,Reason Codes,Referral ID,").endsWith(",Line");
+        assertThat(lines.get(0)).startsWith("\uFEFFErrors,Reason Codes,Referral ID,").endsWith(",Line,Source File");
         List<List<String>> rejected = new ArrayList<>();
         try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(dir.resolve("2026-11-02-crm.rejects.csv"), StandardCharsets.UTF_8))) {

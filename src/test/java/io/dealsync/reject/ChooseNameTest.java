@@ -36,6 +36,23 @@ class ChooseNameTest {
     }
 
     @Test
+    void aReviewerFileReadBackGetsTheSameNameNotAGrowingOne() throws IOException {
+        assertThat(RecordFileWriter.chooseName(dir, "deals.rejects.csv", ".rejects.csv", "20261126T020000Z-1a2b"))
+                .isEqualTo(dir.resolve("deals.rejects.csv"));
+        assertThat(RecordFileWriter.chooseName(dir, "deals.rejects.xlsx", ".rejects.csv", "20261126T020000Z-1a2b"))
+                .isEqualTo(dir.resolve("deals.rejects.csv"));
+        Files.writeString(dir.resolve("deals.rejects.csv"), "earlier");
+        Path second = RecordFileWriter.chooseName(dir, "deals.rejects.csv", ".rejects.csv", "20261126T020000Z-1a2b");
+        assertThat(second).isEqualTo(dir.resolve("deals.20261126T020000Z-1a2b.rejects.csv"));
+        Files.writeString(second, "earlier too");
+        // the third round trip reads deals.<run>.rejects.csv: its run id is dropped as well, the name stays short
+        assertThat(RecordFileWriter.chooseName(dir, second.getFileName().toString(), ".rejects.csv", "20261127T020000Z-3c4d"))
+                .isEqualTo(dir.resolve("deals.20261127T020000Z-3c4d.rejects.csv"));
+        assertThat(RecordFileWriter.chooseName(dir, "deals.warnings.csv", ".warnings.csv", "R"))
+                .isEqualTo(dir.resolve("deals.warnings.csv"));
+    }
+
+    @Test
     void aLonePartLeftByAKilledRunDoesNotTakeTheName() throws IOException {
         // the engine resumes a .part its database knows with the recorded offset; one it does not know
         // (the crash came before its checkpoint) is an orphan, reused from offset 0

@@ -42,6 +42,9 @@ class CsvRecordFileWriterTest {
 
     private static List<CSVRecord> read(Path p, CSVFormat format, Charset cs) throws IOException {
         try (Reader r = Files.newBufferedReader(p, cs)) {
+            if (StandardCharsets.UTF_8.equals(cs)) {
+                assertThat(r.read()).as("a UTF-8 reject file starts with a BOM (Excel)").isEqualTo(0xFEFF);
+            }
             return new ArrayList<>(format.parse(r).getRecords());
         }
     }
@@ -62,26 +65,33 @@ class CsvRecordFileWriterTest {
         assertThat(target).exists();
         assertThat(RecordFileWriter.partPathOf(target)).doesNotExist();
         List<CSVRecord> rows = read(target);
-        assertThat(values(rows.get(0))).containsExactly("Errors", "Reason Codes", "CRM ID", "Deal Name", "Notes", "Line");
+        assertThat(values(rows.get(0))).containsExactly("Errors", "Reason Codes", "CRM ID", "Deal Name", "Notes", "Line", "Source File");
         assertThat(values(rows.get(1))).containsExactly(
                 "Location is required; Customer Country is not an ISO country code",
-                "REQUIRED_FIELD;INVALID_VALUE", "CRM-1", "Big deal", "n", "3");
+                "REQUIRED_FIELD;INVALID_VALUE", "CRM-1", "Big deal", "n", "3", "");
         assertThat(Files.readString(target)).contains("\r\n");
     }
 
     @Test
     void oldErrorsReasonCodesAndLineColumnsAreReplacedNotRepeated() throws IOException {
-        List<String> header = List.of(" errors ", "Reason Codes", "CRM ID", "Deal Name", "LINE");
-        Path target = dir.resolve("deals.rejects.rejects.csv");
-        try (RecordFileWriter w = RecordFileWriter.open(target, RecordFileWriter.Kind.REJECTS, header, 0)) {
-            w.write(row(2, "old message", "OLD_CODE", "CRM-1", "Deal", "7"),
+        List<String> header = List.of(" errors ", "Reason Codes", "CRM ID", "Deal Name", "LINE", "source file");
+        Path target = dir.resolve("deals.2.rejects.csv");
+        try (RecordFileWriter w = new CsvRecordFileWriter(target, RecordFileWriter.Kind.REJECTS, header, 0, ',',
+                StandardCharsets.UTF_8, "deals.rejects.csv")) {
+            w.write(row(2, "old message", "OLD_CODE", "CRM-1", "Deal", "7", "crm/deals.csv"),
+                    List.of(err("REQUIRED_FIELD", "Location", "Location is required")));
+            w.write(row(3, "", "", "CRM-2", "Deal added by the reviewer", "", ""),
                     List.of(err("REQUIRED_FIELD", "Location", "Location is required")));
             w.complete();
         }
         List<CSVRecord> rows = read(target);
-        assertThat(values(rows.get(0))).containsExactly("Errors", "Reason Codes", "CRM ID", "Deal Name", "Line");
-        assertThat(values(rows.get(1)))
-                .containsExactly("Location is required", "REQUIRED_FIELD", "CRM-1", "Deal", "2");
+        assertThat(values(rows.get(0))).containsExactly("Errors", "Reason Codes", "CRM ID", "Deal Name", "Line",
+                "Source File");
+        assertThat(values(rows.get(1))).as("the original export's line and file are carried over")
+                .containsExactly("Location is required", "REQUIRED_FIELD", "CRM-1", "Deal", "7", "crm/deals.csv");
+        assertThat(values(rows.get(2))).as("a row without them gets its own line and file")
+                .containsExactly("Location is required", "REQUIRED_FIELD", "CRM-2", "Deal added by the reviewer", "3",
+                        "deals.rejects.csv");
     }
 
     @Test
@@ -94,9 +104,9 @@ class CsvRecordFileWriterTest {
             w.complete();
         }
         List<CSVRecord> rows = read(target);
-        assertThat(values(rows.get(1))).containsExactly("Deal Name is required", "REQUIRED_FIELD", "CRM-1", "", "", "2");
+        assertThat(values(rows.get(1))).containsExactly("Deal Name is required", "REQUIRED_FIELD", "CRM-1", "", "", "2", "");
         assertThat(values(rows.get(2))).containsExactly("row has 5 cells, the header 3", "MALFORMED_RECORD",
-                "a", "b", "c", "3", "d", "e");
+                "a", "b", "c", "3", "", "d", "e");
     }
 
     @Test
@@ -110,9 +120,9 @@ class CsvRecordFileWriterTest {
         }
         List<CSVRecord> rows = read(target);
         assertThat(values(rows.get(1))).containsExactly("'=cmd|' /C calc'!A0", "X", "'=HYPERLINK(\"http://x\")",
-                "'+1", "'-5", "2");
-        assertThat(values(rows.get(2))).containsExactly("fine", "X", "'@SUM(A1)", "'\tTab", "'\rCR", "3");
-        assertThat(values(rows.get(3))).containsExactly("fine", "X", "a=b", "1-2", "'already", "4");
+                "'+1", "'-5", "2", "");
+        assertThat(values(rows.get(2))).containsExactly("fine", "X", "'@SUM(A1)", "'\tTab", "'\rCR", "3", "");
+        assertThat(values(rows.get(3))).containsExactly("fine", "X", "a=b", "1-2", "'already", "4", "");
     }
 
     @Test
@@ -128,7 +138,7 @@ class CsvRecordFileWriterTest {
         List<CSVRecord> rows = read(target);
         assertThat(rows).hasSize(2);
         assertThat(values(rows.get(1))).containsExactly("msg, with comma; msg \"quoted\"", "A;B", "CRM,1",
-                "say \"hi\"", "line1\nline2\r\nline3", "2");
+                "say \"hi\"", "line1\nline2\r\nline3", "2", "");
     }
 
     @Test
@@ -141,9 +151,9 @@ class CsvRecordFileWriterTest {
             w.complete();
         }
         List<CSVRecord> rows = read(target);
-        assertThat(values(rows.get(0))).containsExactly("Warnings", "Warning Codes", "CRM ID", "Deal Name", "Notes", "Line");
+        assertThat(values(rows.get(0))).containsExactly("Warnings", "Warning Codes", "CRM ID", "Deal Name", "Notes", "Line", "Source File");
         assertThat(values(rows.get(1))).containsExactly("close date is in the past; again", "CLOSE_DATE_PAST",
-                "CRM-9", "D", "", "5");
+                "CRM-9", "D", "", "5", "");
     }
 
     @Test
@@ -157,7 +167,7 @@ class CsvRecordFileWriterTest {
         }
         List<CSVRecord> rows = read(target, CSVFormat.RFC4180.builder().setDelimiter(';').get(), cp1252);
         assertThat(values(rows.get(1))).containsExactly("montant invalide", "INVALID_VALUE", "Société Générale",
-                "1 234,56", "2");
+                "1 234,56", "2", "");
     }
 
     @Test
@@ -194,7 +204,7 @@ class CsvRecordFileWriterTest {
         try (RecordFileWriter w = RecordFileWriter.open(target, RecordFileWriter.Kind.REJECTS, HEADER, 0)) {
             w.complete();
         }
-        assertThat(Files.readString(target)).isEqualTo("Errors,Reason Codes,CRM ID,Deal Name,Notes,Line\r\n");
+        assertThat(Files.readString(target)).isEqualTo("\uFEFFErrors,Reason Codes,CRM ID,Deal Name,Notes,Line,Source File\r\n");
     }
 
     @Test
