@@ -20,8 +20,12 @@ public final class Dates {
             return null;
         }
         try {
-            if (s.length() == 10 && s.charAt(4) == '-') {
-                return LocalDate.parse(s);
+            if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+                // by hand: DateTimeFormatter costs a microsecond a date, and a record has up to seven
+                int y = digits(s, 0, 4);
+                int m = digits(s, 5, 7);
+                int d = digits(s, 8, 10);
+                return y < 0 || m < 0 || d < 0 ? null : LocalDate.of(y, m, d);
             }
             if (s.length() > 10 && s.charAt(4) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
                 return parseTimestamp(s.replace(' ', 'T'));
@@ -36,6 +40,19 @@ public final class Dates {
             return null;
         }
         return null;
+    }
+
+    /** The number the ASCII digits from..to spell, or -1. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static LocalDate parseTimestamp(String s) {

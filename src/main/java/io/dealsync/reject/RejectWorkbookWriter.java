@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class RejectWorkbookWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RejectWorkbookWriter.class);
     static final int WINDOW = 200;
-    static final int MAX_COMMENTS = 10_000;
+    static final int MAX_COMMENTS = 1_000; // POI adds each note in time linear in the notes before it: beyond, the fill and the Errors column say it
     private static final int MAX_CELL = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
     private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
