@@ -43,6 +43,8 @@ final class ChildEngine {
             set(cmd, "dealsync.db.user", "postgres");
         }
         set(cmd, "dealsync.inbox.complete-after-ms", "0");
+        set(cmd, "dealsync.as-of.allow-future", "true"); // the scenarios replay fixed dates (B5 sweeps as of 2026-12-31)
+        set(cmd, "dealsync.samples", "");
         cmd.addAll(List.of(args));
         if (args[0].equals("run")) {
             cmd.add("--as-of");
