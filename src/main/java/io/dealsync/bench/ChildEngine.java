@@ -68,6 +68,8 @@ final class ChildEngine {
                 peak = Long.parseLong(line.substring(14).strip());
             }
         }
+        // every scenario's own output stays beside its run, for a look at what a slow scenario did
+        Files.writeString(runDir.resolve("run-" + System.currentTimeMillis() + ".log"), output);
         if (exit != 0) {
             out.println(output);
         }
