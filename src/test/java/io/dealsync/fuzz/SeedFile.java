@@ -102,8 +102,8 @@ public final class SeedFile {
     }
 
     private static SeedFile json(String label, String ext, String text) {
-        Set<String> ids = new LinkedHashSet<>();
-        Matcher m = Pattern.compile("\"(?:id|externalReferenceId)\":\"((?:REF|PC)-\\d+)\"").matcher(text);
+        Set<String> ids = new LinkedHashSet<>(); // the generator's ids are GUID-like (Referral ID, CRM ID)
+        Matcher m = Pattern.compile("\"(?:id|externalReferenceId)\":\"([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\"").matcher(text);
         while (m.find()) {
             ids.add(m.group(1));
         }
@@ -112,6 +112,9 @@ public final class SeedFile {
 
     /** The seed's bytes with every CRM ID (and JSON id) prefixed by {@code tag}. */
     public byte[] bytes(String tag) {
+        if (ids.isEmpty()) {
+            throw new IllegalStateException(label + ": the seed has no id to tag (has the generator's id format changed?)");
+        }
         String alternatives = ids.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).collect(Collectors.joining("|"));
         Matcher m = Pattern.compile("(?<![A-Za-z0-9-])(" + alternatives + ")(?![A-Za-z0-9])").matcher(template);
