@@ -86,10 +86,15 @@ class LookAlikeValuesTest {
     void theExportGuardsTheFormulaAndKeepsTheRest() throws Exception {
         Path csv = tmp.resolve("export.csv");
         Path json = tmp.resolve("export.json");
-        assertThat(h.run("deals", "export", "--format", "csv", "--out", csv.toString())).isZero();
+        Path machine = tmp.resolve("export-machine.csv");
+        // the guard only where a person opens the file (issue 10): --for-spreadsheet
+        assertThat(h.run("deals", "export", "--format", "csv", "--for-spreadsheet", "--out", csv.toString())).isZero();
+        assertThat(h.run("deals", "export", "--format", "csv", "--out", machine.toString())).isZero();
         assertThat(h.run("deals", "export", "--format", "json", "--out", json.toString())).isZero();
         CSVRecord row = csv(csv).stream().filter(r -> r.get("CRM ID").equals("CRM-LOOK1")).findFirst().orElseThrow();
         assertThat(row.get("Deal Name")).isEqualTo("'" + FORMULA);
+        CSVRecord plain = csv(machine).stream().filter(r -> r.get("CRM ID").equals("CRM-LOOK1")).findFirst().orElseThrow();
+        assertThat(plain.get("Deal Name")).isEqualTo(FORMULA); // a machine export carries the stored value
         assertThat(row.get("Notes")).isEqualTo(HTML + " " + SQL);
         JsonNode all = new ObjectMapper().readTree(json.toFile());
         JsonNode deal = null;

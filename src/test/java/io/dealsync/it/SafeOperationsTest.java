@@ -129,8 +129,10 @@ class SafeOperationsTest {
         cmd.addAll(List.of("run", "--once", "--as-of", "2026-11-26"));
         Path script = tmp.resolve("run.sh");
         Files.writeString(script, "exec " + String.join(" ", cmd.stream().map(SafeOperationsTest::quote).toList()) + "\n");
-        Process p = new ProcessBuilder("script", "-qec", "bash " + quote(script.toString()), "/dev/null")
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", "bash " + quote(script.toString()), "/dev/null")
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().remove("CI"); // progress=auto stays quiet under CI: this test is the terminal case
+        Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String tty = new String(out, StandardCharsets.UTF_8);
