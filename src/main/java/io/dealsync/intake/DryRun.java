@@ -99,8 +99,7 @@ public final class DryRun {
         if (w.records() > 0) {
             return w.complete().toString();
         }
-        w.abort();
-        Files.deleteIfExists(w.partPath());
+        w.discard(); // nothing written: no file, and no side file either
         return null;
     }
 }
