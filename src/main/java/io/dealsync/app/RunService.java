@@ -114,6 +114,8 @@ public final class RunService {
             throw e;
         } catch (io.dealsync.store.StoreException e) {
             if (!io.dealsync.store.Database.isUnreachable(e)) {
+                fatalError = display(source, name) + ": " + e.getMessage() + "; the file stays for the next run";
+                LOG.error("{}", fatalError);
                 throw e;
             }
             // lost between chunks (registering the file, recording its end): the same as during one
@@ -122,6 +124,12 @@ public final class RunService {
                     + "; the file stays for the next run: " + e.getMessage();
             LOG.error("{}", fatalError);
             throw new DatabaseUnavailableException(fatalError, e);
+        } catch (RuntimeException | Error e) {
+            // anything else (out of memory, a bug): nothing of the chunk in hand was committed and the file
+            // stays for the next run, which resumes it; the run must not look like a success (exit non-zero)
+            fatalError = display(source, name) + ": processing stopped (" + e + "); the file stays for the next run";
+            LOG.error("{}", fatalError);
+            throw e;
         }
     }
 

@@ -112,7 +112,7 @@ public final class ChunkJudge {
             SourceRecord r = records.get(i);
             prints[i] = RecordFingerprint.of(r, salt);
             StoredDeals.KeyRow same = sameRecordAgain(keys.get(i), rows, prints[i]);
-            if (same != null && firstInFile(keys.get(i), same.dealId(), r.position(), ctx)) {
+            if (same != null && firstInFile(same.dealId(), r.position(), ctx)) {
                 out[i] = Decision.unchangedAgain(r, prints[i]);
                 continue;
             }
@@ -141,11 +141,17 @@ public final class ChunkJudge {
             if (!p.isSolutionAssessment()) {
                 continue; // skipped: not ours to judge, and not a duplicate either
             }
+            // a stored deal by its id, plus any key the record gives it that it did not have; a new deal by its keys
             List<String> seenAs = new ArrayList<>(p.getKeys());
             if (found != null) {
+                seenAs.removeAll(found.getKeys());
                 seenAs.add(dealKey(found.getId()));
             }
-            p.setDuplicateOfLine(firstLine(seenAs, r.position(), ctx));
+            long dup = firstLine(seenAs, r.position(), ctx);
+            if (dup == 0 && found != null) {
+                dup = seenEarlier(found.getKeys(), r.position(), ctx); // keys re-learnt by a resumed file
+            }
+            p.setDuplicateOfLine(dup);
             if (found != null && found.isClosed() && p.sameContentAs(found) && !p.isDuplicateInFile()) {
                 continue; // R30: a closed deal sent again unchanged is a silent no-op
             }
@@ -179,11 +185,13 @@ public final class ChunkJudge {
         return null;
     }
 
-    /** Records the record's keys and its deal as seen; true when none was seen on an earlier line (R9). */
-    private static boolean firstInFile(List<String> keys, long dealId, long line, FileContext ctx) {
-        List<String> all = new ArrayList<>(keys);
-        all.add(dealKey(dealId));
-        return firstLine(all, line, ctx) == 0;
+    /**
+     * Records the stored deal as seen; true when it was not seen on an earlier line (R9). A stored deal is
+     * remembered by its id alone, whichever key a record used: one entry a record keeps the file's memory
+     * (SeenKeys) at about 16 bytes a record.
+     */
+    private static boolean firstInFile(long dealId, long line, FileContext ctx) {
+        return firstLine(List.of(dealKey(dealId)), line, ctx) == 0;
     }
 
     /** The first earlier line that holds one of these keys (0: none); every key is recorded for this line. */
@@ -197,6 +205,17 @@ public final class ChunkJudge {
             }
         }
         return first;
+    }
+
+    /** The first earlier line that holds one of these keys, without recording them (0: none). */
+    private static long seenEarlier(List<String> keys, long line, FileContext ctx) {
+        for (String k : keys) {
+            long l = ctx.seen.firstLine(k);
+            if (l != 0 && l != line) {
+                return l;
+            }
+        }
+        return 0;
     }
 
     /** A stored deal seen in the file, whichever of its keys the record used. */

@@ -32,6 +32,20 @@ final class SeenKeys {
         return 0;
     }
 
+    /** The line first recorded for this key, or 0 (nothing is recorded). */
+    long firstLine(String key) {
+        long h = hash(key);
+        int mask = hashes.length - 1;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (hashes[i] != 0) {
+            if (hashes[i] == h) {
+                return lines[i];
+            }
+            i = (i + 1) & mask;
+        }
+        return 0;
+    }
+
     private void grow() {
         long[] oldH = hashes;
         long[] oldL = lines;
