@@ -103,6 +103,9 @@ final class DamageTrackingReader extends Reader {
             }
             CoderResult cr = decoder.decode(bytes, out, eof);
             if (cr.isError()) {
+                if (!out.hasRemaining()) {
+                    return; // the decoder filled the buffer, then met the bad bytes: they wait for the next call
+                }
                 int value = bytes.get(bytes.position()) & 0xFF;
                 bytes.position(bytes.position() + cr.length());
                 // noted with the position the U+FFFD will get once tracked
@@ -116,6 +119,9 @@ final class DamageTrackingReader extends Reader {
             // underflow: need more bytes (a character may be split across reads)
             if (eof) {
                 if (bytes.hasRemaining()) {
+                    if (!out.hasRemaining()) {
+                        return;
+                    }
                     // an incomplete sequence at the very end
                     int value = bytes.get(bytes.position()) & 0xFF;
                     bytes.position(bytes.limit());
