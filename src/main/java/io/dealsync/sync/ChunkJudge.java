@@ -93,8 +93,8 @@ public final class ChunkJudge {
         Set<Long> hashes = new HashSet<>();
         for (SourceRecord r : records) {
             // issue 12 (fuzz): an id wider than its column is never stored (the record is rejected below): not looked up
-            boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= io.dealsync.model.ColumnLimits.of(Field.CRM_ID)
-                    && r.deal().getReferralId().length() <= io.dealsync.model.ColumnLimits.of(Field.REFERRAL_ID);
+            boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= Field.CRM_ID.column().width()
+                    && r.deal().getReferralId().length() <= Field.REFERRAL_ID.column().width();
             List<String> k = lookable ? lookupKeys(r.deal(), ctx) : List.of();
             keys.add(k);
             for (String key : k) {
@@ -250,8 +250,8 @@ public final class ChunkJudge {
         }
         // A value wider than its column cannot be stored: a reject with its reason, not a failed batch write
         // (which was retried as if the database were down, then stopped the run with the file left behind).
-        for (String[] wide : ColumnLimits.overlong(p)) {
-            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide[0], wide[1], wording));
+        for (ColumnLimits.Overlong wide : ColumnLimits.overlong(p)) {
+            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide.column(), wide.message(), wording));
         }
         boolean rejected = violations.stream().anyMatch(Violation::isError);
         if (rejected) {
