@@ -4,7 +4,6 @@ import io.dealsync.ingest.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
 import io.dealsync.model.Hash64;
-import io.dealsync.model.Solution;
 import io.dealsync.model.Violation;
 import io.dealsync.rules.Judge;
 import io.dealsync.rules.ReferenceData;
@@ -129,13 +128,14 @@ public final class ChunkJudge {
         Deal[] proposed = new Deal[n];
         Deal[] before = new Deal[n];
         List<Deal> toJudge = new ArrayList<>(n);
+        List<Integer> judgedAt = new ArrayList<>(n); // the chunk position of each deal judged
         for (int i = 0; i < n; i++) {
             SourceRecord r = records.get(i);
             if (out[i] != null || r.isMalformed()) {
                 continue;
             }
             Deal found = resolve(keys.get(i), rows, byId);
-            Deal p = merge(r, found, ctx, ref);
+            Deal p = DealMerge.merge(r, found, ctx, ref);
             before[i] = found;
             proposed[i] = p;
             if (!p.isSolutionAssessment()) {
@@ -151,22 +151,28 @@ public final class ChunkJudge {
             if (dup == 0 && found != null) {
                 dup = seenEarlier(found.getKeys(), r.position(), ctx); // keys re-learnt by a resumed file
             }
-            p.setDuplicateOfLine(dup);
+            p.context().duplicateOfLine(dup);
             if (found != null && found.isClosed() && p.sameContentAs(found) && !p.isDuplicateInFile()) {
                 continue; // R30: a closed deal sent again unchanged is a silent no-op
             }
             toJudge.add(p);
+            judgedAt.add(i);
         }
 
-        // 4. one rules session for the chunk
+        // 4. one rules session for the chunk; a deal not judged raised nothing
+        List<List<Violation>> found = new ArrayList<>(java.util.Collections.nCopies(n, List.of()));
         if (!toJudge.isEmpty()) {
-            Judge.judge(book, toJudge, ctx.extraStageNames);
+            List<List<Violation>> judged = Judge.judge(book, toJudge, ctx.extraStageNames, ctx.wording);
+            for (int j = 0; j < judged.size(); j++) {
+                found.set(judgedAt.get(j), judged.get(j));
+            }
         }
 
         // 5. decisions
         List<Decision> decisions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            decisions.add(out[i] != null ? out[i] : decision(records.get(i), proposed[i], before[i], ref, ctx.wording, prints[i]));
+            decisions.add(out[i] != null ? out[i]
+                    : decision(records.get(i), proposed[i], before[i], found.get(i), ref, ctx.wording, prints[i]));
         }
         return decisions;
     }
@@ -235,8 +241,9 @@ public final class ChunkJudge {
         return null;
     }
 
-    private Decision decision(SourceRecord r, Deal p, Deal stored, ReferenceData ref, io.dealsync.rules.Wording wording,
-            long print) {
+    /** What becomes of one record, from what the rules found (its {@code raised} violations). */
+    private Decision decision(SourceRecord r, Deal p, Deal stored, List<Violation> raised, ReferenceData ref,
+            io.dealsync.rules.Wording wording, long print) {
         if (r.isMalformed()) {
             return new Decision(r, Decision.Outcome.REJECT, null, null,
                     List.of(Judge.violation(ref, "MALFORMED_RECORD", "", r.malformed(), wording)), false, false, null, 0);
@@ -244,7 +251,7 @@ public final class ChunkJudge {
         if (!p.isSolutionAssessment()) {
             return new Decision(r, Decision.Outcome.SKIP, p, stored, List.of(), false, false, null, 0);
         }
-        List<Violation> violations = new ArrayList<>(Judge.violations(p, ref, wording));
+        List<Violation> violations = new ArrayList<>(raised);
         for (SourceRecord.ReadProblem problem : r.problems()) {
             violations.add(0, Judge.violation(ref, problem.code(), problem.column(), problem.message(), wording));
         }
@@ -256,7 +263,7 @@ public final class ChunkJudge {
         boolean rejected = violations.stream().anyMatch(Violation::isError);
         if (rejected) {
             boolean expireStored = stored != null && stored.isReceived() && p.isExpiryDue()
-                    && p.hasRaised("DEAL_EXPIRED") && !p.isDuplicateInFile();
+                    && p.findings().has("DEAL_EXPIRED") && !p.isDuplicateInFile();
             return new Decision(r, Decision.Outcome.REJECT, p, stored, List.copyOf(violations), false, expireStored,
                     expireStored ? "Expired" : null, 0);
         }
@@ -291,74 +298,5 @@ public final class ChunkJudge {
     /** The keys a record will hold once merged (its PartnerID after the default): for re-learning a resumed file's keys. */
     public static List<String> keysOf(Deal record, FileContext ctx) {
         return lookupKeys(record, ctx);
-    }
-
-    /**
-     * The deal the record proposes: the stored deal with the record's columns laid over it (docs/domain.md,
-     * "A record is a snapshot"). Deal Direction, PartnerID and Deal Type keep the stored value when empty
-     * and take their default only at creation; so does an empty status (Outgoing starts Active/Accepted,
-     * Incoming New/Received). The reported Sales Stage is the record's own: the stored one is derived.
-     */
-    static Deal merge(SourceRecord r, Deal stored, FileContext ctx, ReferenceData ref) {
-        Deal in = r.deal();
-        Deal p = stored == null ? new Deal() : stored.copyContent();
-        Set<String> present = r.presentColumns();
-        for (Field f : Field.values()) {
-            if (f == Field.SALES_STAGE) {
-                p.set(f, in.get(f));
-                continue;
-            }
-            if (!present.contains(f.header())) {
-                continue;
-            }
-            String v = in.get(f);
-            if (v.isEmpty() && (f == Field.DIRECTION || f == Field.PARTNER_ID || f == Field.DEAL_TYPE) && stored != null) {
-                continue;
-            }
-            p.set(f, v);
-        }
-        if (present.contains(SourceRecord.SOLUTIONS)) {
-            p.setSolutions(in.getSolutions());
-        }
-        if (present.contains(SourceRecord.TEAM)) {
-            p.setTeam(in.getTeam());
-        }
-        if (stored == null) {
-            if (p.get(Field.DIRECTION).isEmpty()) {
-                p.set(Field.DIRECTION, Deal.DEFAULT_DIRECTION);
-            }
-            if (p.getPartnerId().isEmpty()) {
-                p.set(Field.PARTNER_ID, ctx.defaultPartnerId);
-            }
-            if (p.getStatus().isEmpty() && p.getSubstatus().isEmpty()) {
-                boolean incoming = p.isIncoming();
-                p.set(Field.STATUS, incoming ? "New" : "Active").set(Field.SUBSTATUS, incoming ? "Received" : "Accepted");
-            }
-        }
-        boolean sa = "Solution Assessment".equals(p.get(Field.DEAL_TYPE));
-        for (Solution s : p.getSolutions()) {
-            sa |= ref.isAssessment(s.getId());
-        }
-        p.setSolutionAssessment(sa);
-        if (stored == null && sa && p.get(Field.DEAL_TYPE).isEmpty()) {
-            p.set(Field.DEAL_TYPE, "Solution Assessment");
-        }
-        p.setStored(stored);
-        p.setLine(r.position());
-        p.setAsOf(ctx.asOf);
-        p.setExpiryDue(expiryDue(p, stored, ctx.asOf, ref.expiryWindowDays()));
-        LocalDate received = (stored != null ? stored : p).getReceivedOn();
-        p.setPastAnswerWindow(received != null && ctx.asOf.isAfter(received.plusDays(ref.expiryWindowDays())));
-        return p;
-    }
-
-    /** The deal (as stored, or as first seen) is Incoming and Received, and its answer window ended before the as-of date. */
-    static boolean expiryDue(Deal p, Deal stored, LocalDate asOf, int windowDays) {
-        Deal basis = stored != null ? stored : p;
-        if (!basis.isIncoming() || !basis.isReceived()) {
-            return false;
-        }
-        LocalDate received = basis.getReceivedOn();
-        return received != null && asOf.isAfter(received.plusDays(windowDays));
     }
 }
