@@ -126,12 +126,6 @@ public final class Deal {
     public String getCrmId() { return get(Field.CRM_ID); }
     public String getPartnerId() { return get(Field.PARTNER_ID); }
 
-    /** The key that finds this deal: its Referral ID, else PartnerID + CRM ID, else null (R8). */
-    public String getKey() {
-        List<String> keys = getKeys();
-        return keys.isEmpty() ? null : keys.get(0);
-    }
-
     /** Every key of this deal, Referral ID first: {@code R:<referral id>}, {@code C:<partner id>\0<crm id>}. */
     public List<String> getKeys() { return keysOf(getReferralId(), getPartnerId(), getCrmId()); }
 
@@ -240,31 +234,19 @@ public final class Deal {
         return Contact.problem(f, get(f));
     }
 
-    // ---------------------------------------------------------------- sales stages (StageMarks)
-
-    /** The marking dates of the four middle stages in order (null where unmarked or not a date). */
+    // ---------------------------------------------------------------- sales stages
+    // The four middle stages as their date columns mark them (R40-R43); StageMarks says how each is worked out.
     public List<LocalDate> getStageMarks() { return StageMarks.dates(this); }
-    /** How many of the four middle stages are marked. */
     public int getMarkedCount() { return StageMarks.markedCount(this); }
-    /** A stage is marked while an earlier one is not, or a marking date is before an earlier stage's. */
     public boolean isStagesOutOfOrder() { return StageMarks.outOfOrder(this); }
-    /** The percentage of the highest marked stage, or 0 when none is marked. */
     public int getHighestMarkedStage() { return StageMarks.highestMarked(this); }
-    /** The stage date columns left empty, in stage order (R41: Won needs all four). */
     public List<String> getUnmarkedStageColumns() { return StageMarks.unmarkedColumns(this); }
-    /** The stage date columns out of order (R40), each with why ({@code {column:Name}} names the other column). */
     public Map<String, String> getStageOrderProblems() { return StageMarks.orderProblems(this); }
-    /** The stage date columns out of order (R40), in stage order. */
     public List<String> getOutOfOrderStageColumns() { return new ArrayList<>(getStageOrderProblems().keySet()); }
-    /** Why a stage date column is out of order (R40), "" when it is not. */
     public String stageOrderProblem(String column) { return getStageOrderProblems().getOrDefault(field(column).header(), ""); }
-    /** A stage marked in the stored deal is unmarked or redated here (R43). */
     public boolean isStageMarkRegressed() { return StageMarks.regressed(this, getStored()); }
-    /** The stage date columns marked in the stored deal and now empty or redated (R43), each with what changed. */
     public Map<String, String> getStageRegressions() { return StageMarks.regressions(this, getStored()); }
-    /** The stage date columns marked in the stored deal and now empty or redated (R43), in stage order. */
     public List<String> getRegressedStageColumns() { return new ArrayList<>(getStageRegressions().keySet()); }
-    /** What changed in a stage date column marked in the stored deal (R43), "" when nothing. */
     public String stageRegression(String column) { return getStageRegressions().getOrDefault(field(column).header(), ""); }
 
     /** The sales stage the engine stores: 100 when Won, else the highest marked stage, else 10. */
@@ -288,23 +270,16 @@ public final class Deal {
 
     private EngineContext known() { return context == null ? EngineContext.NONE : context; }
 
-    /** The deal as stored before this record, or null when the engine sees it for the first time. */
+    // what the engine worked out before the rules fire; EngineContext says what each means
     public Deal getStored() { return known().stored(); }
     public boolean isFirstSight() { return getStored() == null; }
-    /** The run's as-of date. */
     public LocalDate getAsOf() { return known().asOf(); }
-    /** The Sales Stage the record reports, as a percentage after the stage-name mapping; null when not given or unmapped. */
     public Integer getReportedStage() { return known().reportedStage(); }
-    /** The record's Sales Stage is a name the stage-name mapping does not know (R44). */
     public boolean isStageNameUnknown() { return known().stageNameUnknown(); }
-    /** Line of the earlier record of the same deal in this file, or 0 (R9). */
     public long getDuplicateOfLine() { return known().duplicateOfLine(); }
     public boolean isDuplicateInFile() { return getDuplicateOfLine() > 0; }
-    /** Its received date plus the answer window lies before the as-of date, whatever its status. */
     public boolean isPastAnswerWindow() { return known().pastAnswerWindow(); }
-    /** The deal, Received, has passed its answer window by the as-of date (R50, R52). */
     public boolean isExpiryDue() { return known().expiryDue(); }
-    /** Deal Type says Solution Assessment, or a solution is in the assessment catalogue. */
     public boolean isSolutionAssessment() { return known().solutionAssessment(); }
 
     /** The stored deal's substatus, or "" when the engine sees the deal for the first time. */
