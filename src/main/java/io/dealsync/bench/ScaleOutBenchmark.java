@@ -116,8 +116,9 @@ public final class ScaleOutBenchmark {
     }
 
     private Process start(Path run, Path inbox, String schemaUrl, String instance) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Ddealsync.home=" + home, "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(ChildEngine.LAUNCHER_JVM);
+        cmd.addAll(List.of("-Ddealsync.home=" + home, "-cp", System.getProperty("java.class.path"),
                 "io.dealsync.cli.DealsyncCommand"));
         String[][] sets = {{"dealsync.inbox", inbox.toString()}, {"dealsync.rejects", run.resolve("rejects").toString()},
             {"dealsync.reports", run.resolve("reports-" + instance).toString()},

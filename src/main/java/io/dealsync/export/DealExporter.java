@@ -5,6 +5,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
+import io.dealsync.model.ListColumn;
+import io.dealsync.model.ReferralShape;
+import io.dealsync.model.ReferralShape.Group;
+import io.dealsync.model.ReferralShape.Leaf;
+import io.dealsync.model.ReferralShape.ListSlot;
+import io.dealsync.model.ReferralShape.Node;
 import io.dealsync.model.Solution;
 import io.dealsync.model.TeamMember;
 import io.dealsync.reject.CsvRecordFileWriter;
@@ -19,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -68,7 +75,7 @@ public final class DealExporter {
         for (Field f : Field.values()) {
             h.add(f.header());
         }
-        h.add(Field.SOLUTION_PREFIX + "1");
+        h.add(ListColumn.SOLUTION.firstHeader());
         for (int i = 1; i <= teamColumns; i++) {
             h.add(Field.TEAM_PREFIX + i);
         }
@@ -77,7 +84,7 @@ public final class DealExporter {
 
     public long csv(DealReads.DealFilter filter, Viewer viewer, OutputStream out) {
         int teamColumns = (int) Math.max(1, store.database().count("SELECT COALESCE(MAX(team_size), 0) FROM deal"));
-        long[] n = {0};
+        AtomicLong n = new AtomicLong();
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             if (forSpreadsheet) {
@@ -91,8 +98,7 @@ public final class DealExporter {
                 }
                 List<String> row = new ArrayList<>();
                 for (Field f : Field.values()) {
-                    row.add(cell(f == Field.SALES_STAGE
-                            ? Integer.toString(d.getDerivedStage()) : f == Field.RECEIVED_DATE ? receivedDate(d) : d.get(f)));
+                    row.add(cell(exported(d, f)));
                 }
                 row.add(d.getSolutions().isEmpty() ? "" : cell(d.getSolutions().get(0).toCell()));
                 for (int i = 0; i < teamColumns; i++) {
@@ -103,17 +109,17 @@ public final class DealExporter {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                n[0]++;
+                n.incrementAndGet();
             });
             printer.flush();
-            return n[0];
+            return n.get();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the export failed", e);
         }
     }
 
     public long json(DealReads.DealFilter filter, Viewer viewer, OutputStream out) {
-        long[] n = {0};
+        AtomicLong n = new AtomicLong();
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartArray();
@@ -127,12 +133,12 @@ public final class DealExporter {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                n[0]++;
+                n.incrementAndGet();
             });
             g.writeRaw('\n');
             g.writeEndArray();
             g.writeRaw('\n');
-            return n[0];
+            return n.get();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the export failed", e);
         }
@@ -141,88 +147,87 @@ public final class DealExporter {
     /** One deal as a Partner Center referral resource, with dealsync's extensions. */
     static void writeReferral(JsonGenerator g, Deal d) throws IOException {
         g.writeStartObject();
-        str(g, "id", d.get(Field.REFERRAL_ID));
-        str(g, "engagementId", d.get(Field.ENGAGEMENT_ID));
-        str(g, "crmId", d.get(Field.CRM_ID));
-        str(g, "partnerId", d.get(Field.PARTNER_ID));
-        str(g, "name", d.get(Field.DEAL_NAME));
-        str(g, "dealType", d.get(Field.DEAL_TYPE));
-        str(g, "direction", d.get(Field.DIRECTION));
-        str(g, "location", d.get(Field.LOCATION));
-        str(g, "status", d.get(Field.STATUS));
-        str(g, "substatus", d.get(Field.SUBSTATUS));
-        str(g, "statusReason", d.get(Field.STATUS_REASON));
-        str(g, "declineReasonCode", d.get(Field.REASON_CODE));
-        g.writeNumberField("salesStage", d.getDerivedStage());
-        str(g, "campaignId", d.get(Field.MARKETING_CAMPAIGN_ID));
-        str(g, "assessmentLocation", d.get(Field.ASSESSMENT_LOCATION));
-        str(g, "createdDateTime", d.get(Field.CREATED_DATE));
-        str(g, "receivedDateTime", receivedDate(d));
-        g.writeObjectFieldStart("customerProfile");
-        str(g, "name", d.get(Field.CUSTOMER_NAME));
-        g.writeObjectFieldStart("address");
-        str(g, "addressLine1", d.get(Field.CUSTOMER_ADDRESS_1));
-        str(g, "addressLine2", d.get(Field.CUSTOMER_ADDRESS_2));
-        str(g, "city", d.get(Field.CUSTOMER_CITY));
-        str(g, "state", d.get(Field.CUSTOMER_STATE));
-        str(g, "postalCode", d.get(Field.CUSTOMER_POSTAL_CODE));
-        str(g, "country", d.get(Field.CUSTOMER_COUNTRY));
+        write(g, d, ReferralShape.REFERRAL);
         g.writeEndObject();
-        if (!d.get(Field.CUSTOMER_DUNS).isEmpty()) {
-            g.writeArrayFieldStart("ids");
-            g.writeStartObject();
-            g.writeStringField("profileType", "Duns");
-            g.writeStringField("id", d.get(Field.CUSTOMER_DUNS));
-            g.writeEndObject();
+    }
+
+    private static void write(JsonGenerator g, Deal d, Group group) throws IOException {
+        for (Node n : group.children()) {
+            if (n instanceof Leaf leaf) {
+                leaf(g, d, leaf);
+            } else if (n instanceof ListSlot list) {
+                g.writeArrayFieldStart(list.key());
+                if (list.list() == ListColumn.SOLUTION) {
+                    for (Solution s : d.getSolutions()) {
+                        solution(g, s);
+                    }
+                } else {
+                    for (TeamMember m : d.getTeam()) {
+                        person(g, List.of(m.getFirstName(), m.getLastName(), m.getPhone(), m.getEmail()));
+                    }
+                }
+                g.writeEndArray();
+            } else {
+                group(g, d, (Group) n);
+            }
+        }
+    }
+
+    /**
+     * A group of columns: the customer contact as a one-person team, every part written; a wrapper around one
+     * column (consent, inviteContext) only when the column has a value; any other group always.
+     */
+    private static void group(JsonGenerator g, Deal d, Group group) throws IOException {
+        if (group.firstOfArray()) {
+            List<String> parts = new ArrayList<>(group.children().size());
+            for (Node n : group.children()) {
+                parts.add(d.get(((Leaf) n).field()));
+            }
+            g.writeArrayFieldStart(group.key());
+            person(g, parts);
             g.writeEndArray();
-        }
-        g.writeArrayFieldStart("team");
-        person(g, new TeamMember(d.get(Field.CONTACT_FIRST_NAME), d.get(Field.CONTACT_LAST_NAME),
-                d.get(Field.CONTACT_PHONE), d.get(Field.CONTACT_EMAIL)));
-        g.writeEndArray();
-        g.writeEndObject();
-        if (!d.get(Field.CONSENT).isEmpty()) {
-            g.writeObjectFieldStart("consent");
-            g.writeBooleanField("consentToToShareInfoWithOthers", "Yes".equals(d.get(Field.CONSENT)));
+        } else if (group.only() == null || !d.get(group.only()).isEmpty()) {
+            g.writeObjectFieldStart(group.key());
+            write(g, d, group);
             g.writeEndObject();
         }
-        g.writeObjectFieldStart("details");
-        str(g, "notes", d.get(Field.NOTES));
-        str(g, "dealValue", d.get(Field.ESTIMATED_VALUE));
-        str(g, "currency", d.get(Field.CURRENCY));
-        str(g, "closingDateTime", d.get(Field.ESTIMATED_CLOSE_DATE));
-        g.writeObjectFieldStart("requirements");
-        g.writeArrayFieldStart("solutions");
-        for (Solution s : d.getSolutions()) {
-            g.writeStartObject();
-            g.writeStringField("id", s.getId());
-            str(g, "currency", s.getCurrency());
-            str(g, "price", s.getPrice());
-            str(g, "quantity", s.getQuantity());
-            g.writeEndObject();
+    }
+
+    private static void leaf(JsonGenerator g, Deal d, Leaf leaf) throws IOException {
+        String v = d.get(leaf.field());
+        switch (leaf.field()) {
+            case SALES_STAGE -> g.writeNumberField(leaf.key(), d.getDerivedStage());
+            case CONSENT -> g.writeBooleanField(leaf.key(), "Yes".equals(v));
+            case CUSTOMER_DUNS -> {
+                if (!v.isEmpty()) {
+                    g.writeArrayFieldStart(leaf.key());
+                    g.writeStartObject();
+                    g.writeStringField("profileType", "Duns");
+                    g.writeStringField("id", v);
+                    g.writeEndObject();
+                    g.writeEndArray();
+                }
+            }
+            default -> str(g, leaf.key(), exported(d, leaf.field()));
         }
-        g.writeEndArray();
+    }
+
+    private static void solution(JsonGenerator g, Solution s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", s.getId());
+        str(g, "currency", s.getCurrency());
+        str(g, "price", s.getPrice());
+        str(g, "quantity", s.getQuantity());
         g.writeEndObject();
-        g.writeEndObject();
-        g.writeArrayFieldStart("team");
-        for (TeamMember m : d.getTeam()) {
-            person(g, m);
-        }
-        g.writeEndArray();
-        if (!d.get(Field.INVITED_BY).isEmpty()) {
-            g.writeObjectFieldStart("inviteContext");
-            g.writeObjectFieldStart("invitedBy");
-            g.writeStringField("organizationId", d.get(Field.INVITED_BY));
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-        g.writeObjectFieldStart("stageMarks");
-        String[] keys = {"secureLoe", "collectData", "prepareReport", "present"};
-        for (int i = 0; i < keys.length; i++) {
-            str(g, keys[i], d.get(Field.STAGE_MARKS.get(i)));
-        }
-        g.writeEndObject();
-        g.writeEndObject();
+    }
+
+    /** A column's value as exported: the stored one, but the Sales Stage that of the marks, and {@link #receivedDate}. */
+    private static String exported(Deal d, Field f) {
+        return switch (f) {
+            case SALES_STAGE -> Integer.toString(d.getDerivedStage());
+            case RECEIVED_DATE -> receivedDate(d);
+            default -> d.get(f);
+        };
     }
 
     /** A CSV cell: the stored value, guarded only in an export for a spreadsheet. */
@@ -247,12 +252,12 @@ public final class DealExporter {
         return v;
     }
 
-    private static void person(JsonGenerator g, TeamMember m) throws IOException {
+    /** A person's parts (first, last, phone, email) under {@link ReferralShape#PERSON_KEYS}, empty ones too. */
+    private static void person(JsonGenerator g, List<String> parts) throws IOException {
         g.writeStartObject();
-        g.writeStringField("firstName", m.getFirstName());
-        g.writeStringField("lastName", m.getLastName());
-        g.writeStringField("phoneNumber", m.getPhone());
-        g.writeStringField("email", m.getEmail());
+        for (int i = 0; i < parts.size(); i++) {
+            g.writeStringField(ReferralShape.PERSON_KEYS.get(i), parts.get(i));
+        }
         g.writeEndObject();
     }
 

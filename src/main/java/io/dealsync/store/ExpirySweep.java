@@ -13,11 +13,13 @@ import java.util.List;
 
 /**
  * R50's sweep: every stored Incoming deal still Received whose answer window ended before the as-of date
- * becomes Closed/Expired, with its history and outbox rows, set-based, a batch of deals a transaction. It reads only
- * the small index of deals awaiting an answer ({@code awaiting_answer}), never the whole deal table.
+ * becomes Closed/Expired, with its history and outbox rows, a batch of deals a transaction, each wide deal row read
+ * once a batch. It finds them in the small index of deals awaiting an answer ({@code awaiting_answer}), never by
+ * reading the whole deal table.
  */
 public final class ExpirySweep {
-    private static final int BATCH = 5000;
+    /** Deals a transaction: small enough that the batch's wide rows stay in HSQLDB's row cache between statements. */
+    private static final int BATCH = 1000;
 
     private final Database db;
 
@@ -32,30 +34,52 @@ public final class ExpirySweep {
      * @return how many deals expired
      */
     public int sweep(LocalDate asOf, int windowDays, String runId, String instance) {
+        Date cutoff = Date.valueOf(asOf.minusDays(windowDays));
+        List<Long> due = dueIds(cutoff);
         int total = 0;
-        int[] batch;
-        do { // a batch a transaction: a transaction's changed rows stay in memory until it commits
-            batch = sweepBatch(asOf, windowDays, runId, instance);
-            total += batch[0];
-        } while (batch[1] == BATCH);
+        // a batch a transaction: a transaction's changed rows stay in memory until it commits
+        for (int from = 0; from < due.size(); from += BATCH) {
+            total += sweepBatch(due.subList(from, Math.min(due.size(), from + BATCH)), cutoff, asOf, runId, instance);
+        }
         return total;
     }
 
+    /** The deals due, read once: choosing each batch with ORDER BY ... FETCH FIRST sorted every due deal again. */
+    private List<Long> dueIds(Date cutoff) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE received_on < ?")) {
+            ps.setDate(1, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The expiry sweep failed", e);
+        }
+        java.util.Collections.sort(ids); // neighbouring deals share data pages
+        return ids;
+    }
+
     /**
-     * Expires at most {@link #BATCH} due deals in one transaction; each batch stands alone (a crash keeps the
-     * others). Returns how many expired and how many were due in the batch.
+     * Expires the deals of {@code candidates} still due, in one transaction; each batch stands alone (a crash keeps
+     * the others). Another instance's sweep may have expired some since they were read: the lock makes the sweeps
+     * take turns, and the candidates are checked again under it.
+     *
+     * @return how many expired
      */
-    private int[] sweepBatch(LocalDate asOf, int windowDays, String runId, String instance) {
-        Date cutoff = Date.valueOf(asOf.minusDays(windowDays));
+    private int sweepBatch(List<Long> candidates, Date cutoff, LocalDate asOf, String runId, String instance) {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                lock(c, instance, now); // taken before the batch is chosen: another instance's sweep waits, then finds the rest
+                lock(c, instance, now);
                 List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE received_on < ?"
-                        + " ORDER BY received_on, deal_id FETCH FIRST " + BATCH + " ROWS ONLY")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE received_on < ? AND "
+                        + IdList.condition(db.dialect(), "deal_id"))) {
                     ps.setDate(1, cutoff);
+                    IdList.bind(db.dialect(), c, ps, 2, candidates);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getLong(1));
@@ -64,28 +88,11 @@ public final class ExpirySweep {
                 }
                 if (ids.isEmpty()) {
                     c.commit();
-                    return new int[] {0, 0};
+                    return 0;
                 }
-                String due = " FROM deal d WHERE " + IdList.condition(db.dialect(), "d.id");
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO deal_history (deal_id, seq, changed_at, as_of, run_id,"
-                        + " action, old_status, new_status, changes) SELECT d.id, d.version + 1, ?, ?, ?, 'expired',"
-                        + " d.status || '/' || d.substatus, 'Closed/Expired', 'Expired by the sweep: no answer within the window'"
-                        + due)) {
-                    ps.setTimestamp(1, now);
-                    ps.setDate(2, Date.valueOf(asOf));
-                    ps.setString(3, runId);
-                    IdList.bind(db.dialect(), c, ps, 4, ids);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO notification (deal_id, event, referral_id, crm_id,"
-                        + " partner_id, recipient, reason_code, as_of, created_at) SELECT d.id, 'Expired', d.referral_id, d.crm_id,"
-                        + " d.partner_id, COALESCE(d.invited_by, 'msft'), d.reason_code, ?, ?" + due
-                        + " AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.deal_id = d.id AND n.event = 'Expired')")) {
-                    ps.setDate(1, Date.valueOf(asOf));
-                    ps.setTimestamp(2, now);
-                    IdList.bind(db.dialect(), c, ps, 3, ids);
-                    ps.executeUpdate();
-                }
+                List<Due> due = read(c, ids);
+                insertHistory(c, due, now, asOf, runId);
+                insertNotifications(c, due, asOf, now);
                 int n;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET status = 'Closed', substatus = 'Expired',"
                         + " version = version + 1, updated_at = ? WHERE " + IdList.condition(db.dialect(), "id"))) {
@@ -99,13 +106,83 @@ public final class ExpirySweep {
                     ps.executeUpdate();
                 }
                 c.commit();
-                return new int[] {n, ids.size()};
+                return n;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("The expiry sweep failed", e);
+        }
+    }
+
+    /** What the history and notification rows need of a due deal: each wide deal row is decoded once a batch. */
+    private record Due(long id, long version, String status, String referralId, String crmId, String partnerId,
+            String recipient, String reasonCode) {
+    }
+
+    private List<Due> read(Connection c, List<Long> ids) throws SQLException {
+        List<Due> due = new ArrayList<>(ids.size());
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, version, status || '/' || substatus, referral_id, crm_id,"
+                + " partner_id, COALESCE(invited_by, 'msft'), reason_code FROM deal WHERE " + IdList.condition(db.dialect(), "id"))) {
+            IdList.bind(db.dialect(), c, ps, 1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        }
+        return due;
+    }
+
+    private static void insertHistory(Connection c, List<Due> due, Timestamp now, LocalDate asOf, String runId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deal_history (deal_id, seq, changed_at, as_of, run_id,"
+                + " action, old_status, new_status, changes) VALUES (?, ?, ?, ?, ?, 'expired', ?, 'Closed/Expired',"
+                + " 'Expired by the sweep: no answer within the window')")) {
+            for (Due d : due) {
+                ps.setLong(1, d.id());
+                ps.setLong(2, d.version() + 1);
+                ps.setTimestamp(3, now);
+                ps.setDate(4, Date.valueOf(asOf));
+                ps.setString(5, runId);
+                ps.setString(6, d.status());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** One 'Expired' notification a deal, ever: a deal already notified (an earlier, interrupted sweep) is left. */
+    private void insertNotifications(Connection c, List<Due> due, LocalDate asOf, Timestamp now) throws SQLException {
+        java.util.Set<Long> notified = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM notification WHERE event = 'Expired' AND "
+                + IdList.condition(db.dialect(), "deal_id"))) {
+            IdList.bind(db.dialect(), c, ps, 1, due.stream().map(Due::id).toList());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    notified.add(rs.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO notification (deal_id, event, referral_id, crm_id,"
+                + " partner_id, recipient, reason_code, as_of, created_at) VALUES (?, 'Expired', ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Due d : due) {
+                if (notified.contains(d.id())) {
+                    continue;
+                }
+                ps.setLong(1, d.id());
+                ps.setString(2, d.referralId());
+                ps.setString(3, d.crmId());
+                ps.setString(4, d.partnerId());
+                ps.setString(5, d.recipient());
+                ps.setString(6, d.reasonCode());
+                ps.setDate(7, Date.valueOf(asOf));
+                ps.setTimestamp(8, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -94,8 +94,8 @@ public final class ChunkJudge {
         Set<Long> hashes = new HashSet<>();
         for (SourceRecord r : records) {
             // issue 12 (fuzz): an id wider than its column is never stored (the record is rejected below): not looked up
-            boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= io.dealsync.model.ColumnLimits.of(Field.CRM_ID)
-                    && r.deal().getReferralId().length() <= io.dealsync.model.ColumnLimits.of(Field.REFERRAL_ID);
+            boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= Field.CRM_ID.column().width()
+                    && r.deal().getReferralId().length() <= Field.REFERRAL_ID.column().width();
             List<String> k = lookable ? keysOf(r.deal(), ctx) : List.of();
             keys.add(k);
             for (String key : k) {

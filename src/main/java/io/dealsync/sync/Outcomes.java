@@ -36,8 +36,8 @@ final class Outcomes {
         }
         // A value wider than its column cannot be stored: a reject with its reason, not a failed batch write
         // (which was retried as if the database were down, then stopped the run with the file left behind).
-        for (String[] wide : ColumnLimits.overlong(p)) {
-            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide[0], wide[1], wording));
+        for (ColumnLimits.Overlong wide : ColumnLimits.overlong(p)) {
+            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide.column(), wide.message(), wording));
         }
         boolean rejected = violations.stream().anyMatch(Violation::isError);
         if (rejected) {
