@@ -1,6 +1,7 @@
 package io.dealsync.cli;
 
 import io.dealsync.rulecases.RuleCases;
+import io.dealsync.rulecases.TemplateSmoke;
 import io.dealsync.rules.RuleCheck;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +22,7 @@ final class RulesCommand {
 
         @Override
         public Integer call() {
-            int rc = RuleCheck.run(rules.parent.settings(Map.of()).path("dealsync.rules"), System.out, RuleCases::smoke);
+            int rc = RuleCheck.run(rules.parent.settings(Map.of()).path("dealsync.rules"), System.out, TemplateSmoke::run);
             return rc == 0 ? 0 : DealsyncCommand.RULES_BROKEN;
         }
     }

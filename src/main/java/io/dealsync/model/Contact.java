@@ -31,4 +31,21 @@ public final class Contact {
         long digits = phone.chars().filter(Character::isDigit).count();
         return digits >= 7 && digits <= 15;
     }
+
+    /**
+     * What is wrong with one column of the customer's primary contact (R3): "is missing", or the implausible
+     * value and the form expected; "" when nothing.
+     */
+    static String problem(Field column, String value) {
+        if (value.isEmpty()) {
+            return "is missing";
+        }
+        if (column == Field.CONTACT_PHONE && !isPlausiblePhone(value)) {
+            return "'" + value + "' is not a plausible phone (" + PHONE_FORM + ")";
+        }
+        if (column == Field.CONTACT_EMAIL && !isPlausibleEmail(value)) {
+            return "'" + value + "' is not a plausible email (" + EMAIL_FORM + ")";
+        }
+        return "";
+    }
 }

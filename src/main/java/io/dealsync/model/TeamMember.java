@@ -1,5 +1,7 @@
 package io.dealsync.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** One member of the partner's deal team: first name, last name, phone, email. */
@@ -44,6 +46,28 @@ public final class TeamMember {
     /** Complete, with a phone and an email that look real (docs/domain.md, "Plausible contact data"). */
     public boolean isPlausible() {
         return isComplete() && Contact.isPlausiblePhone(phone) && Contact.isPlausibleEmail(email);
+    }
+
+    /** What is wrong with this member (R4): "the phone is missing", parts joined by "; " ("" when nothing). */
+    public String problems() {
+        List<String> parts = new ArrayList<>(4);
+        if (firstName.isEmpty()) {
+            parts.add("the first name is missing");
+        }
+        if (lastName.isEmpty()) {
+            parts.add("the last name is missing");
+        }
+        if (phone.isEmpty()) {
+            parts.add("the phone is missing");
+        } else if (!Contact.isPlausiblePhone(phone)) {
+            parts.add("the phone '" + phone + "' is not plausible (" + Contact.PHONE_FORM + ")");
+        }
+        if (email.isEmpty()) {
+            parts.add("the email is missing");
+        } else if (!Contact.isPlausibleEmail(email)) {
+            parts.add("the email '" + email + "' is not plausible (" + Contact.EMAIL_FORM + ")");
+        }
+        return String.join("; ", parts);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.dealsync.rulecases;
 
-import io.dealsync.rules.*;
 import io.dealsync.ingest.SourceRecord;
 import io.dealsync.model.Dates;
 import io.dealsync.model.Deal;
@@ -128,10 +127,5 @@ public final class CaseDeal {
     /** These columns as one CSV record on {@code line} of its file. */
     public SourceRecord toRecord(long line) {
         return SourceRecord.csv(line, toDeal(), List.of(), presentColumns());
-    }
-
-    /** The keys the engine finds this deal by ({@code R:} referral id, {@code C:} partner id and CRM id). */
-    public static List<String> keys(Deal d) {
-        return d.getKeys();
     }
 }

@@ -1,12 +1,18 @@
 package io.dealsync.rules;
 
 import io.dealsync.model.Deal;
+import io.dealsync.model.EngineContext;
+import io.dealsync.model.Field;
+import io.dealsync.model.Finding;
+import io.dealsync.model.Findings;
 import io.dealsync.model.Severity;
 import io.dealsync.model.Violation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -24,9 +30,10 @@ public final class Judge {
     /**
      * Fills each deal's reported stage from its Sales Stage text (a percentage, or a name mapped through the
      * analysts' table and the source's own {@code extraStageNames}), fires the rules, and returns each
-     * deal's violations, in the chunk's order.
+     * deal's violations in the chunk's order, their messages in the words of the reviewer's file.
      */
-    public static List<List<Violation>> judge(RuleBook book, List<Deal> deals, Map<String, Integer> extraStageNames) {
+    public static List<List<Violation>> judge(RuleBook book, List<Deal> deals, Map<String, Integer> extraStageNames,
+            Wording wording) {
         ReferenceData ref = book.reference();
         for (Deal d : deals) {
             readReportedStage(d, ref.stageNames(), extraStageNames);
@@ -60,28 +67,26 @@ public final class Judge {
         }
         List<List<Violation>> out = new ArrayList<>(deals.size());
         for (Deal d : deals) {
-            out.add(violations(d, ref));
+            out.add(violations(d.findings(), ref, wording));
         }
         return out;
     }
 
-    /** Turns what the rules raised into violations with severity and message from the reason-code table. */
-    public static List<Violation> violations(Deal d, ReferenceData ref) {
-        return violations(d, ref, Wording.CANONICAL);
-    }
-
-    /** The same, with messages in the words of the reviewer's file (its column names, date and number forms). */
-    public static List<Violation> violations(Deal d, ReferenceData ref, Wording wording) {
-        List<String[]> raised = d.getRaised();
+    /**
+     * Turns what the rules raised into violations with severity and message from the reason-code table, in
+     * the words of the reviewer's file (its column names, date and number forms).
+     */
+    private static List<Violation> violations(Findings findings, ReferenceData ref, Wording wording) {
+        List<Finding> raised = findings.list();
         if (raised.isEmpty()) {
             return List.of();
         }
         List<Violation> out = new ArrayList<>(raised.size());
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String[] r : raised) {
+        Set<String> seen = new HashSet<>();
+        for (Finding f : raised) {
             // two rules may say the same thing (R1 and R24 both require Notes): report it once
-            if (seen.add(r[0] + '\u0000' + r[1])) {
-                out.add(violation(ref, r[0], r[1], r.length > 2 ? r[2] : "", wording));
+            if (seen.add(f.code() + '\u0000' + f.column())) {
+                out.add(violation(ref, f.code(), f.column(), f.detail(), wording));
             }
         }
         return out;
@@ -106,10 +111,9 @@ public final class Judge {
         return new Violation(code, field, message, rc == null ? Severity.ERROR : rc.severity(), "");
     }
 
-    static void readReportedStage(Deal d, Map<String, Integer> names, Map<String, Integer> extra) {
-        String text = d.get(io.dealsync.model.Field.SALES_STAGE);
-        d.setReportedStage(null);
-        d.setStageNameUnknown(false);
+    static void readReportedStage(Deal deal, Map<String, Integer> names, Map<String, Integer> extra) {
+        String text = deal.get(Field.SALES_STAGE);
+        EngineContext d = deal.context().reportedStage(null).stageNameUnknown(false);
         if (text.isEmpty()) {
             return;
         }
@@ -118,7 +122,7 @@ public final class Judge {
             int pct = new java.math.BigDecimal(t).intValueExact();
             for (int p : STAGE_PERCENTS) {
                 if (p == pct) {
-                    d.setReportedStage(pct);
+                    d.reportedStage(pct);
                 }
             }
             return; // a number that is no stage percentage stays null: the rules call it invalid
@@ -131,9 +135,9 @@ public final class Judge {
             pct = names.get(key);
         }
         if (pct == null) {
-            d.setStageNameUnknown(true);
+            d.stageNameUnknown(true);
         } else {
-            d.setReportedStage(pct);
+            d.reportedStage(pct);
         }
     }
 }

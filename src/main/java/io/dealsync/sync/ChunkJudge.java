@@ -4,7 +4,6 @@ import io.dealsync.ingest.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
 import io.dealsync.model.Hash64;
-import io.dealsync.model.Solution;
 import io.dealsync.model.Violation;
 import io.dealsync.rules.Judge;
 import io.dealsync.rules.ReferenceData;
@@ -12,6 +11,7 @@ import io.dealsync.rules.RuleBook;
 import io.dealsync.model.ColumnLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>What stays in Java, and why: unreadable records (R10: there is no fact to judge), the skip of non-SA
  * records (a classification, before any rule), the expiry state change (R50: time, not a rule check), and
  * values wider than their database column (a storage limit, not a business rule: {@link ColumnLimits}).
- * Everything that rejects or warns is DRL.
+ * Everything that rejects or warns is DRL. {@link DealMerge} lays a record over its deal, {@link Outcomes}
+ * turns the rules' findings into its decision.
  */
 public final class ChunkJudge {
     /** Per-file state: the run's as-of date, the default partner id, the source's stage names, keys seen. */
@@ -95,7 +96,7 @@ public final class ChunkJudge {
             // issue 12 (fuzz): an id wider than its column is never stored (the record is rejected below): not looked up
             boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= Field.CRM_ID.column().width()
                     && r.deal().getReferralId().length() <= Field.REFERRAL_ID.column().width();
-            List<String> k = lookable ? lookupKeys(r.deal(), ctx) : List.of();
+            List<String> k = lookable ? keysOf(r.deal(), ctx) : List.of();
             keys.add(k);
             for (String key : k) {
                 hashes.add(Hash64.of(key));
@@ -128,47 +129,73 @@ public final class ChunkJudge {
         // 3. lay each remaining record over its stored deal
         Deal[] proposed = new Deal[n];
         Deal[] before = new Deal[n];
-        List<Deal> toJudge = new ArrayList<>(n);
+        List<Integer> toJudge = new ArrayList<>(n); // the chunk positions of the deals the rules judge
         for (int i = 0; i < n; i++) {
             SourceRecord r = records.get(i);
             if (out[i] != null || r.isMalformed()) {
                 continue;
             }
-            Deal found = resolve(keys.get(i), rows, byId);
-            Deal p = merge(r, found, ctx, ref);
-            before[i] = found;
-            proposed[i] = p;
-            if (!p.isSolutionAssessment()) {
-                continue; // skipped: not ours to judge, and not a duplicate either
+            before[i] = resolve(keys.get(i), rows, byId);
+            proposed[i] = DealMerge.merge(r, before[i], ctx, ref);
+            if (needsJudging(proposed[i], before[i], r.position(), ctx)) {
+                toJudge.add(i);
             }
-            // a stored deal by its id, plus any key the record gives it that it did not have; a new deal by its keys
-            List<String> seenAs = new ArrayList<>(p.getKeys());
-            if (found != null) {
-                seenAs.removeAll(found.getKeys());
-                seenAs.add(dealKey(found.getId()));
-            }
-            long dup = firstLine(seenAs, r.position(), ctx);
-            if (dup == 0 && found != null) {
-                dup = seenEarlier(found.getKeys(), r.position(), ctx); // keys re-learnt by a resumed file
-            }
-            p.setDuplicateOfLine(dup);
-            if (found != null && found.isClosed() && p.sameContentAs(found) && !p.isDuplicateInFile()) {
-                continue; // R30: a closed deal sent again unchanged is a silent no-op
-            }
-            toJudge.add(p);
         }
 
         // 4. one rules session for the chunk
-        if (!toJudge.isEmpty()) {
-            Judge.judge(book, toJudge, ctx.extraStageNames);
-        }
+        List<List<Violation>> found = judge(proposed, toJudge, ctx);
 
         // 5. decisions
         List<Decision> decisions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            decisions.add(out[i] != null ? out[i] : decision(records.get(i), proposed[i], before[i], ref, ctx.wording, prints[i]));
+            decisions.add(out[i] != null ? out[i]
+                    : Outcomes.of(records.get(i), proposed[i], before[i], found.get(i), ref, ctx.wording, prints[i]));
         }
         return decisions;
+    }
+
+    /**
+     * Records the deal as seen on this line of the file (R9) and tells whether the rules judge it: not a deal
+     * that is no solution assessment (skipped), nor a closed deal sent again unchanged (R30: a silent no-op).
+     */
+    private static boolean needsJudging(Deal p, Deal found, long line, FileContext ctx) {
+        if (!p.isSolutionAssessment()) {
+            return false; // skipped: not ours to judge, and not a duplicate either
+        }
+        p.context().duplicateOfLine(duplicateOfLine(p, found, line, ctx));
+        return !(found != null && found.isClosed() && p.sameContentAs(found) && !p.isDuplicateInFile());
+    }
+
+    /** The line of an earlier record of the same deal in this file (0: none); records the deal as seen on this line. */
+    private static long duplicateOfLine(Deal p, Deal found, long line, FileContext ctx) {
+        // a stored deal by its id, plus any key the record gives it that it did not have; a new deal by its keys
+        List<String> seenAs = new ArrayList<>(p.getKeys());
+        if (found != null) {
+            seenAs.removeAll(found.getKeys());
+            seenAs.add(dealKey(found.getId()));
+        }
+        long dup = firstLine(seenAs, line, ctx);
+        if (dup == 0 && found != null) {
+            dup = seenEarlier(found.getKeys(), line, ctx); // keys re-learnt by a resumed file
+        }
+        return dup;
+    }
+
+    /** Each chunk position's violations: what the one rules session found for the deals judged, none for the rest. */
+    private List<List<Violation>> judge(Deal[] proposed, List<Integer> positions, FileContext ctx) {
+        List<List<Violation>> found = new ArrayList<>(Collections.nCopies(proposed.length, List.of()));
+        if (positions.isEmpty()) {
+            return found;
+        }
+        List<Deal> deals = new ArrayList<>(positions.size());
+        for (int i : positions) {
+            deals.add(proposed[i]);
+        }
+        List<List<Violation>> judged = Judge.judge(book, deals, ctx.extraStageNames, ctx.wording);
+        for (int j = 0; j < judged.size(); j++) {
+            found.set(positions.get(j), judged.get(j));
+        }
+        return found;
     }
 
     /** The key row whose deal was last given exactly this record, or null. */
@@ -235,130 +262,12 @@ public final class ChunkJudge {
         return null;
     }
 
-    private Decision decision(SourceRecord r, Deal p, Deal stored, ReferenceData ref, io.dealsync.rules.Wording wording,
-            long print) {
-        if (r.isMalformed()) {
-            return new Decision(r, Decision.Outcome.REJECT, null, null,
-                    List.of(Judge.violation(ref, "MALFORMED_RECORD", "", r.malformed(), wording)), false, false, null, 0);
-        }
-        if (!p.isSolutionAssessment()) {
-            return new Decision(r, Decision.Outcome.SKIP, p, stored, List.of(), false, false, null, 0);
-        }
-        List<Violation> violations = new ArrayList<>(Judge.violations(p, ref, wording));
-        for (SourceRecord.ReadProblem problem : r.problems()) {
-            violations.add(0, Judge.violation(ref, problem.code(), problem.column(), problem.message(), wording));
-        }
-        // A value wider than its column cannot be stored: a reject with its reason, not a failed batch write
-        // (which was retried as if the database were down, then stopped the run with the file left behind).
-        for (ColumnLimits.Overlong wide : ColumnLimits.overlong(p)) {
-            violations.add(0, Judge.violation(ref, "INVALID_VALUE", wide.column(), wide.message(), wording));
-        }
-        boolean rejected = violations.stream().anyMatch(Violation::isError);
-        if (rejected) {
-            boolean expireStored = stored != null && stored.isReceived() && p.isExpiryDue()
-                    && p.hasRaised("DEAL_EXPIRED") && !p.isDuplicateInFile();
-            return new Decision(r, Decision.Outcome.REJECT, p, stored, List.copyOf(violations), false, expireStored,
-                    expireStored ? "Expired" : null, 0);
-        }
-        boolean expired = false;
-        if (p.isExpiryDue() && p.isIncoming() && p.isReceived()) {
-            p.set(Field.STATUS, "Closed").set(Field.SUBSTATUS, "Expired");
-            expired = true;
-        }
-        p.set(Field.SALES_STAGE, Integer.toString(p.getDerivedStage()));
-        String notify = null;
-        if (!expired && stored == null && "Closed/Expired".equals(p.getStatusPair())) {
-            expired = true; // arrives already Expired (an export imported again): the event is recorded once
-        }
-        if (expired) {
-            notify = "Expired";
-        } else if ("Declined".equals(p.getSubstatus()) && (stored == null || !"Declined".equals(stored.getSubstatus()))) {
-            notify = "Declined";
-        }
-        Decision.Outcome outcome = stored == null ? Decision.Outcome.CREATE
-                : p.sameContentAs(stored) ? Decision.Outcome.UNCHANGED : Decision.Outcome.UPDATE;
-        // a deal awaiting an answer, or one the engine expired, is always judged again (its window runs)
-        long applied = expired || (p.isIncoming() && p.isReceived()) ? 0 : print;
-        return new Decision(r, outcome, p, stored, List.copyOf(violations), expired, false, notify, applied);
-    }
-
-    /** Keys to look the record up by: its Referral ID, and its (PartnerID after default, CRM ID). */
-    static List<String> lookupKeys(Deal record, FileContext ctx) {
+    /**
+     * The keys to look a record up by, which it holds once merged: its Referral ID, and its (PartnerID after
+     * the default, CRM ID). A resumed file re-learns its settled records' keys by them too.
+     */
+    public static List<String> keysOf(Deal record, FileContext ctx) {
         String partner = record.getPartnerId().isEmpty() ? ctx.defaultPartnerId : record.getPartnerId();
         return Deal.keysOf(record.getReferralId(), partner, record.getCrmId());
-    }
-
-    /** The keys a record will hold once merged (its PartnerID after the default): for re-learning a resumed file's keys. */
-    public static List<String> keysOf(Deal record, FileContext ctx) {
-        return lookupKeys(record, ctx);
-    }
-
-    /**
-     * The deal the record proposes: the stored deal with the record's columns laid over it (docs/domain.md,
-     * "A record is a snapshot"). Deal Direction, PartnerID and Deal Type keep the stored value when empty
-     * and take their default only at creation; so does an empty status (Outgoing starts Active/Accepted,
-     * Incoming New/Received). The reported Sales Stage is the record's own: the stored one is derived.
-     */
-    static Deal merge(SourceRecord r, Deal stored, FileContext ctx, ReferenceData ref) {
-        Deal in = r.deal();
-        Deal p = stored == null ? new Deal() : stored.copyContent();
-        Set<String> present = r.presentColumns();
-        for (Field f : Field.values()) {
-            if (f == Field.SALES_STAGE) {
-                p.set(f, in.get(f));
-                continue;
-            }
-            if (!present.contains(f.header())) {
-                continue;
-            }
-            String v = in.get(f);
-            if (v.isEmpty() && (f == Field.DIRECTION || f == Field.PARTNER_ID || f == Field.DEAL_TYPE) && stored != null) {
-                continue;
-            }
-            p.set(f, v);
-        }
-        if (present.contains(SourceRecord.SOLUTIONS)) {
-            p.setSolutions(in.getSolutions());
-        }
-        if (present.contains(SourceRecord.TEAM)) {
-            p.setTeam(in.getTeam());
-        }
-        if (stored == null) {
-            if (p.get(Field.DIRECTION).isEmpty()) {
-                p.set(Field.DIRECTION, Deal.DEFAULT_DIRECTION);
-            }
-            if (p.getPartnerId().isEmpty()) {
-                p.set(Field.PARTNER_ID, ctx.defaultPartnerId);
-            }
-            if (p.getStatus().isEmpty() && p.getSubstatus().isEmpty()) {
-                boolean incoming = p.isIncoming();
-                p.set(Field.STATUS, incoming ? "New" : "Active").set(Field.SUBSTATUS, incoming ? "Received" : "Accepted");
-            }
-        }
-        boolean sa = "Solution Assessment".equals(p.get(Field.DEAL_TYPE));
-        for (Solution s : p.getSolutions()) {
-            sa |= ref.isAssessment(s.getId());
-        }
-        p.setSolutionAssessment(sa);
-        if (stored == null && sa && p.get(Field.DEAL_TYPE).isEmpty()) {
-            p.set(Field.DEAL_TYPE, "Solution Assessment");
-        }
-        p.setStored(stored);
-        p.setLine(r.position());
-        p.setAsOf(ctx.asOf);
-        p.setExpiryDue(expiryDue(p, stored, ctx.asOf, ref.expiryWindowDays()));
-        LocalDate received = (stored != null ? stored : p).getReceivedOn();
-        p.setPastAnswerWindow(received != null && ctx.asOf.isAfter(received.plusDays(ref.expiryWindowDays())));
-        return p;
-    }
-
-    /** The deal (as stored, or as first seen) is Incoming and Received, and its answer window ended before the as-of date. */
-    static boolean expiryDue(Deal p, Deal stored, LocalDate asOf, int windowDays) {
-        Deal basis = stored != null ? stored : p;
-        if (!basis.isIncoming() || !basis.isReceived()) {
-            return false;
-        }
-        LocalDate received = basis.getReceivedOn();
-        return received != null && asOf.isAfter(received.plusDays(windowDays));
     }
 }

@@ -26,18 +26,18 @@ public class RuleCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyShippedCasePasses() {
-        RuleCases.Loaded loaded = RuleCases.load(RULES);
+        CaseFiles.Loaded loaded = CaseFiles.load(RULES);
         DynamicTest readable = dynamicTest("the case files read without problems",
                 () -> assertThat(loaded.problems()).isEmpty());
         return Stream.concat(Stream.of(readable), loaded.cases().stream().map(c -> dynamicTest(c.title(), () -> {
-            RuleCases.Result r = RuleCases.check(RuleFixtures.book(), c);
+            CaseRun.Result r = CaseRun.check(RuleFixtures.book(), c);
             assertThat(r.passed()).as(r.report()).isTrue();
         })));
     }
 
     @Test
     void everyRuleOfTheDomainHasAShippedCase() {
-        List<String> names = RuleCases.load(RULES).cases().stream().map(RuleCases.Case::name).toList();
+        List<String> names = CaseFiles.load(RULES).cases().stream().map(RuleCase::name).toList();
         for (String rule : List.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R20", "R21", "R22", "R23", "R24",
                 "R30", "R31", "R32", "R40", "R41", "R42", "R43", "R44", "R50", "R52", "R60", "R61")) {
             assertThat(names).as(rule).anyMatch(n -> n.startsWith(rule + " "));
@@ -46,7 +46,7 @@ public class RuleCasesTest {
 
     @Test
     void aFailingCaseShowsExpectedAgainstGot() {
-        RuleCases.Loaded l = RuleCases.parse(RULES, "x.case", """
+        CaseFiles.Loaded l = CaseFiles.parse(RULES, "x.case", """
                 name: wrong on purpose
                 record: accepted
                   Notes:
@@ -54,7 +54,7 @@ public class RuleCasesTest {
                 expect: REQUIRED_FIELD(Notes)
                 """);
         assertThat(l.problems()).isEmpty();
-        RuleCases.Result r = RuleCases.check(RuleFixtures.book(), l.cases().get(0));
+        CaseRun.Result r = CaseRun.check(RuleFixtures.book(), l.cases().get(0));
         assertThat(r.passed()).isFalse();
         assertThat(r.report()).contains("FAIL  x.case:1  wrong on purpose", "expected: REQUIRED_FIELD(Notes)",
                 "got:      INVALID_VALUE(Currency), REQUIRED_FIELD(Notes) -> rejected");
@@ -62,7 +62,7 @@ public class RuleCasesTest {
 
     @Test
     void aBareCodeStandsForEveryFindingOfThatCode() {
-        RuleCases.Loaded l = RuleCases.parse(RULES, "x.case", """
+        CaseFiles.Loaded l = CaseFiles.parse(RULES, "x.case", """
                 name: bare code
                 record: accepted
                   Notes:
@@ -75,13 +75,13 @@ public class RuleCasesTest {
                   Deal Name:
                 expect: REQUIRED_FIELD(Notes)
                 """);
-        assertThat(RuleCases.check(RuleFixtures.book(), l.cases().get(0)).passed()).isTrue();
-        assertThat(RuleCases.check(RuleFixtures.book(), l.cases().get(1)).passed()).isFalse();
+        assertThat(CaseRun.check(RuleFixtures.book(), l.cases().get(0)).passed()).isTrue();
+        assertThat(CaseRun.check(RuleFixtures.book(), l.cases().get(1)).passed()).isFalse();
     }
 
     @Test
     void parseProblemsNameFileAndLine() {
-        RuleCases.Loaded l = RuleCases.parse(RULES, "bad.case", """
+        CaseFiles.Loaded l = CaseFiles.parse(RULES, "bad.case", """
                 # a comment
                 name: unknown template and column
                 record: nosuch
@@ -149,11 +149,11 @@ public class RuleCasesTest {
                 expect: stored
                 outcome: created, expired
                 """;
-        RuleCases.Loaded l = RuleCases.parse(RULES, "x.case", text);
-        RuleCases.Result subset = RuleCases.check(RuleFixtures.book(), l.cases().get(0));
+        CaseFiles.Loaded l = CaseFiles.parse(RULES, "x.case", text);
+        CaseRun.Result subset = CaseRun.check(RuleFixtures.book(), l.cases().get(0));
         assertThat(subset.passed()).isFalse();
         assertThat(subset.differences()).containsExactly("expected outcome created, got created, expired");
-        assertThat(RuleCases.check(RuleFixtures.book(), l.cases().get(1)).passed()).isTrue();
+        assertThat(CaseRun.check(RuleFixtures.book(), l.cases().get(1)).passed()).isTrue();
     }
 
     @Test
@@ -170,7 +170,7 @@ public class RuleCasesTest {
                 "the rule \"Analyst: big deals\" (" + RuleBook.display(rules) + "big.drl:6) failed: \"Estimated Deal Vaule\""
                         + " is not a column (did you mean \"Estimated Deal Value\"?)");
         // every case ran: the summary counts them all (cases of records the rule never reaches still pass)
-        int total = RuleCases.load(rules).cases().size();
+        int total = CaseFiles.load(rules).cases().size();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) passed, (\\d+) failed").matcher(out);
         assertThat(m.find()).isTrue();
         assertThat(Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2))).isEqualTo(total);

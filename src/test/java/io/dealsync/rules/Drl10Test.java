@@ -1,7 +1,9 @@
 package io.dealsync.rules;
 
 import io.dealsync.rulecases.RuleCasesTest;
-import io.dealsync.rulecases.RuleCases;
+import io.dealsync.rulecases.CaseFiles;
+import io.dealsync.rulecases.CaseRun;
+import io.dealsync.rulecases.RuleCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,9 +35,9 @@ class Drl10Test {
             assertThatThrownBy(() -> RuleBook.compile(probe)).isInstanceOf(RulesException.class);
 
             RuleBook book = RuleBook.compile(Path.of("rules"));
-            RuleCases.Loaded loaded = RuleCases.load(Path.of("rules"));
-            for (RuleCases.Case c : loaded.cases()) {
-                RuleCases.Result r = RuleCases.check(book, c);
+            CaseFiles.Loaded loaded = CaseFiles.load(Path.of("rules"));
+            for (RuleCase c : loaded.cases()) {
+                CaseRun.Result r = CaseRun.check(book, c);
                 assertThat(r.passed()).as(r.report()).isTrue();
             }
         } finally {

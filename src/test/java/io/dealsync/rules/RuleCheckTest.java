@@ -26,7 +26,7 @@ class RuleCheckTest {
 
     private static String runWithSmoke(Path rules, int expectedRc) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int rc = RuleCheck.run(rules, new PrintStream(buf, true, StandardCharsets.UTF_8), io.dealsync.rulecases.RuleCases::smoke);
+        int rc = RuleCheck.run(rules, new PrintStream(buf, true, StandardCharsets.UTF_8), io.dealsync.rulecases.TemplateSmoke::run);
         String out = buf.toString(StandardCharsets.UTF_8);
         assertThat(rc).as(out).isEqualTo(expectedRc);
         return out;

@@ -158,7 +158,7 @@ public final class RuleFixtures {
         Map<String, Deal> byKey = new HashMap<>();
         if (stored != null) {
             Deal s = stored.toDeal();
-            CaseDeal.keys(s).forEach(k -> byKey.put(k, s));
+            s.getKeys().forEach(k -> byKey.put(k, s));
         }
         List<SourceRecord> in = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
