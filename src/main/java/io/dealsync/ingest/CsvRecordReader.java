@@ -135,7 +135,7 @@ public final class CsvRecordReader implements RecordReader {
         boolean anyKnown = false;
         for (int i = 0; i < n; i++) {
             String cell = header.get(i);
-            String k = Field.key(SourceProfile.spaces(cell));
+            String k = Field.key(Spaces.toPlain(cell));
             if (k.isEmpty()) {
                 continue;
             }
@@ -148,7 +148,7 @@ public final class CsvRecordReader implements RecordReader {
                 anyKnown = true; // the profile ignores it on purpose
                 continue;
             }
-            target = SourceProfile.spaces(target);
+            target = Spaces.toPlain(target);
             Field f = Field.byHeader(target);
             int sol = f == null ? Field.listIndex(target, Field.SOLUTION_PREFIX) : 0;
             int tm = f == null && sol == 0 ? Field.listIndex(target, Field.TEAM_PREFIX) : 0;
@@ -413,7 +413,7 @@ public final class CsvRecordReader implements RecordReader {
         int width = Math.max(1, header.size());
         int at = 0;
         for (int i = 0; i < header.size(); i++) {
-            if (!IGNORED.contains(Field.key(SourceProfile.spaces(header.get(i))))) {
+            if (!IGNORED.contains(Field.key(Spaces.toPlain(header.get(i))))) {
                 at = i;
                 break;
             }
@@ -436,7 +436,7 @@ public final class CsvRecordReader implements RecordReader {
             String raw = cells.get(i);
             String value = raw;
             if (!profile.isCanonical()) {
-                value = convert(f, raw);
+                value = profile.toCanonical(f, raw);
                 if (value == null) {
                     value = raw;
                     if (wouldPassAsCanonical(f, raw)) {
@@ -476,21 +476,6 @@ public final class CsvRecordReader implements RecordReader {
             }
         }
         return rec;
-    }
-
-    /** The value in canonical text, or null when the profile cannot read it. */
-    private String convert(Field f, String cell) {
-        String raw = profile.mapValue(f, cell);
-        if (Field.DATES.contains(f)) {
-            return profile.toIsoDate(raw);
-        }
-        if (f == Field.ESTIMATED_VALUE) {
-            return profile.toPlainAmount(raw);
-        }
-        if (f == Field.CONSENT) {
-            return profile.toYesNo(raw);
-        }
-        return raw;
     }
 
     /** Raw text the profile rejected but the canonical reading would accept as a (different) value. */
