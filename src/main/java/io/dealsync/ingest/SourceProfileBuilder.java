@@ -87,7 +87,7 @@ final class SourceProfileBuilder {
         String target = value.strip();
         if (source.isBlank()) {
             problems.add(origin + ": '" + key + "' names no source column");
-        } else if (!target.isEmpty() && !isCanonicalHeader(target)) {
+        } else if (!target.isEmpty() && !HeaderColumns.isCanonicalHeader(target)) {
             problems.add(origin + ": " + key + " maps to unknown canonical column '" + target + "'");
         } else if (columns.put(Field.key(Spaces.toPlain(source)), target) != null) {
             problems.add(origin + ": column '" + source.strip() + "' is mapped twice");
@@ -202,13 +202,6 @@ final class SourceProfileBuilder {
                 problems.add(origin + ": '" + w + "' is both in yes.words and no.words");
             }
         }
-    }
-
-    /** A field's header (or alias), or "Solution N" / "Team member N". */
-    private static boolean isCanonicalHeader(String header) {
-        return Field.byHeader(Spaces.toPlain(header)) != null
-                || Field.listIndex(Spaces.toPlain(header), Field.SOLUTION_PREFIX) > 0
-                || Field.listIndex(Spaces.toPlain(header), Field.TEAM_PREFIX) > 0;
     }
 
     private static Character delimiterOf(String value) {
