@@ -112,24 +112,35 @@ public final class FilePrecheck {
             }
         }
         if (decode) {
-            bytes.flip();
-            chars.clear();
-            CoderResult cr = decoder.decode(bytes, chars, true);
-            if (cr.isError() || bytes.hasRemaining()) {
-                lines.damage(offset + bytes.position(), false);
-            } else if (decoder.flush(chars).isError()) {
-                lines.damage(offset, false);
-            }
+            endOfInput(decoder, bytes, chars, offset, lines);
         }
-        String problem = null;
-        if (notTextThroughout(lines.firstDamagedLine, lines.damagedLines, lines.count())) {
-            // NUL bytes mean binary data, whatever else is wrong: the clearer message
-            String why = lines.firstNulOffset >= 0 ? nulProblem(file, lines.firstNulOffset, lines.firstNulLine)
-                    : encodingProblem(file, charset, lines.firstDamageOffset, lines.firstDamagedLine);
-            problem = lines.firstDamagedLine == 1 ? why
-                    : why + " (" + lines.damagedLines + " of its " + lines.count() + " lines hold bytes that are not text)";
+        return new Result(HexFormat.of().formatHex(sha.digest()), problemOf(file, charset, lines), lines.damagedLines,
+                lines.count());
+    }
+
+    /** The bytes left at the end of the file (a character cut short) are damage to the last line. */
+    private static void endOfInput(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, long offset,
+            Lines lines) {
+        bytes.flip();
+        chars.clear();
+        CoderResult cr = decoder.decode(bytes, chars, true);
+        if (cr.isError() || bytes.hasRemaining()) {
+            lines.damage(offset + bytes.position(), false);
+        } else if (decoder.flush(chars).isError()) {
+            lines.damage(offset, false);
         }
-        return new Result(HexFormat.of().formatHex(sha.digest()), problem, lines.damagedLines, lines.count());
+    }
+
+    /** Why the file is refused whole, or null when its damage (if any) is to single records. */
+    private static String problemOf(Path file, Charset charset, Lines lines) {
+        if (!notTextThroughout(lines.firstDamagedLine, lines.damagedLines, lines.count())) {
+            return null;
+        }
+        // NUL bytes mean binary data, whatever else is wrong: the clearer message
+        String why = lines.firstNulOffset >= 0 ? nulProblem(file, lines.firstNulOffset, lines.firstNulLine)
+                : encodingProblem(file, charset, lines.firstDamageOffset, lines.firstDamagedLine);
+        return lines.firstDamagedLine == 1 ? why
+                : why + " (" + lines.damagedLines + " of its " + lines.count() + " lines hold bytes that are not text)";
     }
 
     /** Line counting (CR, LF, CRLF each end one) and the damaged lines, over the bytes of the file. */

@@ -122,7 +122,7 @@ public final class SourceProfiles {
             return null;
         }
         Map<String, String> entries = parse(text, origin, problems);
-        return SourceProfile.build(source, origin, entries, problems);
+        return SourceProfileBuilder.build(source, origin, entries, problems);
     }
 
     /** The key/value pairs of a profile text, in file order; a key given twice is a problem. */
