@@ -41,6 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
             Path inbox = engine.settings().path("dealsync.inbox");
             int failed = 0;
             boolean rulesFailed = false;
+            DryRun dryRun = new DryRun(engine);
             for (Path f : files) {
                 Path abs = f.toAbsolutePath().normalize();
                 String src = source != null ? source : sourceOf(abs, inbox);
@@ -50,8 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    FileLedger l = DryRun.validate(abs, src, engine.profileFor(src), engine.rules(), engine.store().lookup(),
-                            run.asOf(), engine.defaultPartnerId(), engine.batchSize(), rejectsDir);
+                    FileLedger l = dryRun.validate(abs, src, run.asOf(), rejectsDir);
                     run.ledger().addFile(l);
                 } catch (io.dealsync.rules.RuleFailedException e) {
                     // issue 10: the rules are broken (exit 2); the other files are still tried

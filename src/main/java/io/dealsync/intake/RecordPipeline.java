@@ -1,0 +1,72 @@
+package io.dealsync.intake;
+
+import io.dealsync.ingest.JsonRecordReader;
+import io.dealsync.ingest.RecordReader;
+import io.dealsync.ingest.SourceProfile;
+import io.dealsync.report.FileLedger;
+import io.dealsync.rules.RuleBook;
+import io.dealsync.store.Dialect;
+import io.dealsync.sync.ChunkJudge;
+import io.dealsync.sync.StoredDeals;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * One file's records from its reader to their decisions, their reviewer lines and the sink: the pipeline a run
+ * and {@code validate} share, so the two judge, count and write reject files alike; only the sink differs.
+ */
+final class RecordPipeline {
+    /**
+     * What a pass over a file needs beside its reader.
+     *
+     * @param resumeAfter the last line a resumed file settled (0: from the start)
+     */
+    record Pass(RuleBook rules, LocalDate asOf, long resumeAfter, ReviewerFiles.Plan reviewerFiles, ChunkSink sink) {
+    }
+
+    private final FileIntake.Environment env;
+    private final Progress progress;
+
+    RecordPipeline(FileIntake.Environment env, Progress progress) {
+        this.env = env;
+        this.progress = progress;
+    }
+
+    /** Reads, judges and sinks every record of the reader's file; the reviewer files are complete after it. */
+    void run(RecordReader reader, SourceProfile profile, FileLedger ledger, Pass pass) {
+        ledger.setUnknownColumns(reader.unknownColumns());
+        String display = FileIntake.display(ledger.getSource(), ledger.getName());
+        ReviewerFiles files = new ReviewerFiles(pass.reviewerFiles(), reader, profile, isNdjson(ledger.getName(), reader),
+                display);
+        try {
+            ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(pass.asOf(), env.defaultPartnerId(),
+                    profile.stageMapping()).wording(Wordings.of(profile, reader)); // issue 10: the reviewer's words
+            ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkJudge(pass.rules()), ctx, storedDeals());
+            new ChunkLoop(reader, judging, pass.resumeAfter(), files, pass.sink(), env.batchSize(), env.writeAttempts())
+                    .run(ledger, progress, display);
+            files.complete(ledger);
+        } catch (RuntimeException e) {
+            files.abort();
+            throw e;
+        }
+    }
+
+    /**
+     * The stored deals the records are judged against. A fresh embedded database holds no deal a file could
+     * update: deals the file creates are found again only by later records of the same deal, which are
+     * duplicates anyway (R9).
+     */
+    private StoredDeals storedDeals() {
+        return env.store().database().dialect() == Dialect.HSQLDB && env.store().reads().noDeals()
+                ? StoredDeals.NONE : env.store().lookup();
+    }
+
+    /** NDJSON by its extension or, for a {@code .json} file, by its content: its reject lines then name lines. */
+    private static boolean isNdjson(String name, RecordReader reader) {
+        if (reader.kind() != RecordReader.Kind.JSON) {
+            return false;
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".ndjson") || n.endsWith(".jsonl") || reader instanceof JsonRecordReader j && j.isNdjson();
+    }
+}
