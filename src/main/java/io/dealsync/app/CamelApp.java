@@ -1,6 +1,5 @@
 package io.dealsync.app;
 
-import io.dealsync.store.EngineLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -8,17 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Camel Main for the engine: the YAML routes of {@code routes/} with the engine's beans bound for them.
- * In {@code run --once} the intake's first empty poll ends the run: sweep, deliver notifications,
- * report, stop. As a daemon it keeps polling; timers sweep, reload rules and deliver.
+ * Camel Main for the engine: the YAML routes of {@code routes/} with the beans of {@link EngineBeans}.
+ * In {@code run --once} the intake's first empty poll ends the run ({@code routes/end-of-run.camel.yaml}:
+ * ignored files, sweep, notifications, report, stop). As a daemon it keeps polling; timers sweep, reload
+ * rules and deliver.
  */
 public final class CamelApp {
     private static final Logger LOG = LoggerFactory.getLogger(CamelApp.class);
@@ -27,7 +24,6 @@ public final class CamelApp {
     private final boolean once;
     private final RunService runs;
     private final Main main = new Main();
-    private final AtomicBoolean ended = new AtomicBoolean();
 
     public CamelApp(Engine engine, boolean once, RunService runs) {
         this.engine = engine;
@@ -56,57 +52,11 @@ public final class CamelApp {
         } else {
             recoverInProgress(inbox);
         }
-        Properties props = s.forCamel();
-        props.setProperty("dealsync.inbox.options", consumerOptions(s, cluster));
-        props.setProperty("dealsync.daemon", Boolean.toString(!once));
-        if (once) {
-            props.setProperty("dealsync.inbox.poll-ms", "100");
-        }
-        props.setProperty("camel.main.routes-include-pattern",
-                "file:" + s.path("dealsync.routes").toString().replace('\\', '/') + "/*.camel.yaml");
         Monitoring monitoring = new Monitoring(engine, runs, once); // issue 11: health, metrics, start/stop lines
-        monitoring.configure(props);
-        main.setOverrideProperties(props);
+        main.setOverrideProperties(camelProperties(s, cluster, monitoring));
         monitoring.install(main);
-        main.bind("intake", new IntakeBean(runs, inbox, this::onIdle, this::onDatabaseDown));
-        main.bind("sweeper", new SweepBean(runs));
-        main.bind("outbox", new OutboxBean(engine.store(), engine.settings().path("dealsync.outbox")));
-        main.bind("outboxTurns", new OutboxTurnPolicy(cluster ? new EngineLock(engine.database(), "outbox", owner) : null));
-        main.bind("staleFiles", staleFiles);
-        main.bind("rulesReloader", new RulesReloadBean(engine.ruleBooks()));
-        main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
-            @Override
-            public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
-                // SIGTERM: Camel lets the file in hand finish, then stops its services. The run that file belongs
-                // to is closed there (its report written), inside the shutdown the JVM waits for; after it, the
-                // JVM may halt at any moment. Its notifications stay in the outbox for the next run to deliver.
-                try {
-                    m.getCamelContext().addService(new org.apache.camel.support.service.ServiceSupport() {
-                        @Override
-                        protected void doStop() {
-                            if (runs.hasRun()) {
-                                runs.finishRun();
-                            }
-                        }
-                    });
-                } catch (Exception e) {
-                    throw new IllegalStateException("Registering the end-of-run service failed", e);
-                }
-            }
-        });
-        if (cluster) {
-            main.bind("fileLocks", locks);
-            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
-                @Override
-                public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
-                    try {
-                        m.getCamelContext().addService(locks); // keeps the locks in hand alive; stopped after the routes
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Starting the cluster's file locks failed", e);
-                    }
-                }
-            });
-        }
+        main.configure().addConfiguration(new EngineBeans(engine, runs, inbox, locks, staleFiles, owner, main::completed));
+        addServices(locks);
         try {
             main.run();
         } catch (Exception e) {
@@ -119,6 +69,50 @@ public final class CamelApp {
             }
             monitoring.writeMetricsFile();
         }
+    }
+
+    /** The settings as the routes read them, and those that depend on the mode. */
+    private Properties camelProperties(Settings s, boolean cluster, Monitoring monitoring) {
+        Properties props = s.forCamel();
+        props.setProperty("dealsync.inbox.options", consumerOptions(s, cluster));
+        props.setProperty("dealsync.daemon", Boolean.toString(!once)); // routes/: the schedule runs, a poll ends a batch
+        if (once) {
+            props.setProperty("dealsync.inbox.poll-ms", "100");
+        }
+        props.setProperty("camel.main.routes-include-pattern",
+                "file:" + s.path("dealsync.routes").toString().replace('\\', '/') + "/*.camel.yaml");
+        monitoring.configure(props);
+        return props;
+    }
+
+    /**
+     * Services Camel stops after the routes, in reverse order of adding (so after Monitoring's stop line). SIGTERM:
+     * Camel lets the file in hand finish, then stops its services. The run that file belongs to is closed there
+     * (its report written), inside the shutdown the JVM waits for; after it, the JVM may halt at any moment. Its
+     * notifications stay in the outbox for the next run to deliver. In cluster mode the file locks in hand are kept
+     * alive until then.
+     */
+    private void addServices(FileLockRepository locks) {
+        main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+            @Override
+            public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
+                try {
+                    m.getCamelContext().addService(new org.apache.camel.support.service.ServiceSupport() {
+                        @Override
+                        protected void doStop() {
+                            if (runs.hasRun()) {
+                                runs.finishRun();
+                            }
+                        }
+                    });
+                    if (locks != null) {
+                        m.getCamelContext().addService(locks);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("Registering the engine's services failed", e);
+                }
+            }
+        });
     }
 
     /**
@@ -179,110 +173,6 @@ public final class CamelApp {
                     Files.move(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    /** The intake found no file: in once mode the run ends; as a daemon a batch of files ends. */
-    private void onIdle() {
-        if (once) {
-            if (ended.compareAndSet(false, true)) {
-                endOfRun();
-                main.completed();
-            }
-        } else if (runs.hasRun()) {
-            deliver();
-            listIgnoredFiles();
-            runs.finishRun();
-        }
-    }
-
-    /** The database went away: a run --once stops here (exit 3); a daemon keeps polling, the file waits. */
-    private void onDatabaseDown() {
-        if (once) {
-            onIdle();
-        }
-    }
-
-    private void endOfRun() {
-        try {
-            listIgnoredFiles();
-            if (!runs.databaseDown()) {
-                runs.sweep();
-                deliver();
-            }
-        } catch (RuntimeException e) {
-            runs.setFatalError(e.getMessage());
-            LOG.error("End of run: {}", e.getMessage());
-        } finally {
-            runs.finishRun();
-        }
-    }
-
-    /** docs/operations.md: files of the inbox the intake does not take are left alone and listed in the run report. */
-    private void listIgnoredFiles() {
-        Settings s = engine.settings();
-        for (String f : ignoredFiles(s.path("dealsync.inbox"), s.getBoolean("dealsync.inbox.done-marker"))) {
-            runs.run().ledger().addIgnoredFile(f);
-        }
-    }
-
-    /**
-     * Files under the inbox that the intake route never takes, relative to the inbox: not a data file
-     * ({@code .csv .xlsx .json .ndjson .jsonl}), or hidden (a name or folder starting with '.', which Camel's file
-     * consumer skips). The engine's own folders ({@code .done .failed .inprogress}) are not looked into,
-     * nor are done-markers counted when they are in use.
-     */
-    static java.util.List<String> ignoredFiles(Path inbox, boolean doneMarker) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        if (!Files.isDirectory(inbox)) {
-            return out;
-        }
-        java.util.Set<String> own = java.util.Set.of(".done", ".failed", IntakeBean.IN_PROGRESS);
-        try {
-            Files.walkFileTree(inbox, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
-                    return !dir.equals(inbox) && own.contains(dir.getFileName().toString())
-                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
-                    Path rel = inbox.relativize(file);
-                    boolean hidden = false;
-                    for (Path part : rel) {
-                        hidden |= part.toString().startsWith(".");
-                    }
-                    String name = file.getFileName().toString();
-                    boolean marker = doneMarker && name.endsWith(".done")
-                            && io.dealsync.ingest.RecordReaders.isDataFile(Path.of(name.substring(0, name.length() - 5)));
-                    if (a.isRegularFile() && !marker && (hidden || !io.dealsync.ingest.RecordReaders.isDataFile(file))) {
-                        out.add(rel.toString().replace('\\', '/'));
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Listing the files the inbox leaves alone failed: {}", e.getMessage());
-        }
-        java.util.Collections.sort(out);
-        return out;
-    }
-
-    private void deliver() {
-        CamelContext ctx = main.getCamelContext();
-        try (ProducerTemplate t = ctx.createProducerTemplate()) {
-            Integer n;
-            do { // a batch at a time until the outbox is empty
-                n = t.requestBody("direct:deliver-notifications", null, Integer.class);
-            } while (n != null && n > 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

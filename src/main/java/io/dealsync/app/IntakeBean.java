@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.apache.camel.Exchange;
 
 /**
- * What the intake route calls for each file (and when a poll finds none). Works out the file's source
+ * What the intake route calls for each file. Works out the file's source
  * from where it lies under the inbox and tells the route where to move it: {@code .done} or {@code .failed}.
  */
 public final class IntakeBean {
@@ -14,14 +14,10 @@ public final class IntakeBean {
 
     private final RunService runs;
     private final Path inbox;
-    private final Runnable onIdle;
-    private final Runnable onDatabaseDown;
 
-    public IntakeBean(RunService runs, Path inbox, Runnable onIdle, Runnable onDatabaseDown) {
+    public IntakeBean(RunService runs, Path inbox) {
         this.runs = runs;
         this.inbox = inbox.toAbsolutePath().normalize();
-        this.onIdle = onIdle;
-        this.onDatabaseDown = onDatabaseDown;
     }
 
     public void process(Exchange exchange) {
@@ -32,8 +28,7 @@ public final class IntakeBean {
             dir = dir.getParent();
         }
         String source = dir.startsWith(inbox) ? inbox.relativize(dir).toString().replace('\\', '/') : "";
-        if (runs.databaseDown()) {
-            onDatabaseDown.run();
+        if (runs.databaseDown()) { // a daemon keeps polling while the database is away: the file waits
             throw new FileDeferredException(source, name);
         }
         Integer index = exchange.getProperty(Exchange.BATCH_INDEX, Integer.class); // this poll's i of n
@@ -46,8 +41,7 @@ public final class IntakeBean {
         } catch (io.dealsync.store.DatabaseUnavailableException e) {
             // Nothing of the unfinished batch was applied. Failing the exchange rolls the file back (no move):
             // it stays in its folder, or in .inprogress/ which the engine empties back into it, and the next
-            // run resumes it from its last committed batch.
-            onDatabaseDown.run();
+            // run resumes it from its last committed batch. routes/intake.camel.yaml declares what follows.
             throw new FileDeferredException(source, name);
         }
         exchange.setProperty(MOVE_TO, target(dir.resolve(ok ? ".done" : ".failed"), name).toString());
@@ -63,7 +57,7 @@ public final class IntakeBean {
     }
 
     /** The database is down: the file is left for the next run (the exchange fails, so Camel does not move it). */
-    static final class FileDeferredException extends RuntimeException {
+    public static final class FileDeferredException extends RuntimeException {
         FileDeferredException(String source, String name) {
             super((source.isEmpty() ? name : source + "/" + name) + " is left for the next run: the database is unreachable");
         }
@@ -79,10 +73,5 @@ public final class IntakeBean {
             p = dir.resolve(base + "." + n + ext);
         }
         return p;
-    }
-
-    /** A poll found no file: the end of a batch of files (and, in run --once, of the intake). */
-    public void idle() {
-        onIdle.run();
     }
 }
