@@ -175,8 +175,4 @@ public final class CamelApp {
             }
         }
     }
-
-    public Main main() {
-        return main;
-    }
 }

@@ -1,0 +1,36 @@
+package io.dealsync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** docs/operations.md: the inbox's files the intake leaves alone are the ones the run report lists. */
+class IgnoredFilesTest {
+    @TempDir
+    Path inbox;
+
+    @Test
+    void notDataFilesAndHiddenFilesAreListedTheEnginesOwnFoldersAreNot() throws Exception {
+        // given
+        for (String f : new String[] {"a.csv", "notes.txt", ".hidden.csv", "crm/b.JSON", "crm/.tmp/c.csv",
+                "crm/readme.md", ".done/d.txt", ".failed/e.csv.reason.txt", "crm/.inprogress/f.txt", "a.csv.done"}) {
+            Path p = inbox.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x");
+        }
+
+        // when / then: a done-marker counts as ignored only when markers are not in use
+        assertThat(IgnoredFiles.under(inbox, true))
+                .containsExactly(".hidden.csv", "crm/.tmp/c.csv", "crm/readme.md", "notes.txt");
+        assertThat(IgnoredFiles.under(inbox, false))
+                .containsExactly(".hidden.csv", "a.csv.done", "crm/.tmp/c.csv", "crm/readme.md", "notes.txt");
+    }
+
+    @Test
+    void noInboxNoFiles() {
+        assertThat(IgnoredFiles.under(inbox.resolve("missing"), false)).isEmpty();
+    }
+}
