@@ -33,7 +33,7 @@ public final class CamelApp {
 
     /** Runs until the inbox is drained (once) or until SIGTERM (daemon). */
     public void run() {
-        Settings s = engine.settings();
+        EngineSettings s = engine.settings();
         Path inbox = s.path("dealsync.inbox");
         try {
             Files.createDirectories(inbox);
@@ -72,7 +72,7 @@ public final class CamelApp {
     }
 
     /** The settings as the routes read them, and those that depend on the mode. */
-    private Properties camelProperties(Settings s, boolean cluster, Monitoring monitoring) {
+    private Properties camelProperties(EngineSettings s, boolean cluster, Monitoring monitoring) {
         Properties props = s.forCamel();
         props.setProperty("dealsync.inbox.options", consumerOptions(s, cluster));
         props.setProperty("dealsync.daemon", Boolean.toString(!once)); // routes/: the schedule runs, a poll ends a batch
@@ -119,13 +119,13 @@ public final class CamelApp {
      * The cluster's file locks: a lock not refreshed for {@code dealsync.cluster.lock-max-age-ms} (database time)
      * belongs to a dead instance; the holder refreshes it every {@code dealsync.cluster.keep-alive-ms}.
      */
-    private FileLockRepository fileLocks(Settings s, String owner) {
+    private FileLockRepository fileLocks(EngineSettings s, String owner) {
         return new FileLockRepository(engine.database().dataSource(), "dealsync-intake", owner,
                 s.getLong("dealsync.cluster.lock-max-age-ms", 30_000), s.getLong("dealsync.cluster.keep-alive-ms", 5_000));
     }
 
     /** File consumer options that depend on settings: completion check, in-hand folder, cluster lock. */
-    static String consumerOptions(Settings s, boolean cluster) {
+    static String consumerOptions(EngineSettings s, boolean cluster) {
         long complete = s.getLong("dealsync.inbox.complete-after-ms", 1000);
         StringBuilder o = new StringBuilder();
         if (cluster) {

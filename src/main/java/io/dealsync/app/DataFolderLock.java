@@ -30,7 +30,7 @@ public final class DataFolderLock implements AutoCloseable {
     }
 
     /** Locks the embedded database's folder; a no-op for another database. */
-    public static DataFolderLock acquire(Settings settings) {
+    public static DataFolderLock acquire(EngineSettings settings) {
         if (!settings.jdbcUrl().startsWith("jdbc:hsqldb:file:")) {
             return new DataFolderLock(null, null);
         }
@@ -70,7 +70,7 @@ public final class DataFolderLock implements AutoCloseable {
     }
 
     /** The data folder as a person reads it: relative to the project home when inside it ("data/"). */
-    private static String display(Settings s) {
+    private static String display(EngineSettings s) {
         Path data = s.path("dealsync.data");
         return (data.startsWith(s.home()) ? s.home().relativize(data) : data) + "/";
     }

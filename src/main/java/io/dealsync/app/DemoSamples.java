@@ -26,7 +26,7 @@ public final class DemoSamples {
     }
 
     /** Copies the samples into the inbox when this is a fresh demo; returns how many files it copied. */
-    public static int seedIfFresh(Settings s) {
+    public static int seedIfFresh(EngineSettings s) {
         String samples = s.get("dealsync.samples");
         String off = System.getenv("DEALSYNC_NO_SAMPLES");
         if (samples.isEmpty() || (off != null && !off.isEmpty()) || !s.jdbcUrl().startsWith("jdbc:hsqldb:file:")
@@ -49,7 +49,7 @@ public final class DemoSamples {
             return false;
         }
         try (Stream<Path> files = Files.walk(inbox)) {
-            return files.anyMatch(p -> Files.isRegularFile(p) && io.dealsync.ingest.RecordReaders.isDataFile(p)
+            return files.anyMatch(p -> Files.isRegularFile(p) && io.dealsync.read.RecordReaders.isDataFile(p)
                     && !inbox.relativize(p).toString().startsWith("."));
         } catch (IOException e) {
             throw new UncheckedIOException("Listing the inbox failed", e);
@@ -68,7 +68,7 @@ public final class DemoSamples {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
-                    if (io.dealsync.ingest.RecordReaders.isDataFile(file)) {
+                    if (io.dealsync.read.RecordReaders.isDataFile(file)) {
                         Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
                         n[0]++;
                     }

@@ -1,7 +1,7 @@
 package io.dealsync.app;
 
-import io.dealsync.ingest.SourceProfile;
-import io.dealsync.ingest.SourceProfiles;
+import io.dealsync.read.SourceProfile;
+import io.dealsync.read.SourceProfiles;
 import io.dealsync.intake.FileIntake;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.Database;
@@ -15,14 +15,14 @@ import java.util.Map;
  * a file is touched), source profiles, and the database. Commands and Camel beans use it.
  */
 public final class Engine implements FileIntake.Environment, AutoCloseable {
-    private final Settings settings;
+    private final EngineSettings settings;
     private final RuleBookHolder rules;
     private final Map<String, SourceProfile> profiles;
     private final Database database;
     private final DealStore store;
     private DataFolderLock dataLock; // issue 11: one process at a time on the embedded database
 
-    private Engine(Settings settings, RuleBookHolder rules, Map<String, SourceProfile> profiles, Database database) {
+    private Engine(EngineSettings settings, RuleBookHolder rules, Map<String, SourceProfile> profiles, Database database) {
         this.settings = settings;
         this.rules = rules;
         this.profiles = profiles;
@@ -37,7 +37,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
      * @throws IllegalArgumentException when a source profile is invalid
      * @throws io.dealsync.store.DatabaseUnavailableException when the database cannot be reached
      */
-    public static Engine start(Settings settings) {
+    public static Engine start(EngineSettings settings) {
         DataFolderLock lock = DataFolderLock.acquire(settings); // before anything: a second process is refused at once
         try {
             Engine engine = startLocked(settings);
@@ -49,7 +49,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
         }
     }
 
-    private static Engine startLocked(Settings settings) {
+    private static Engine startLocked(EngineSettings settings) {
         // Compiling the DRL and opening the database each take a second or two: side by side. Both are done
         // before any file is touched, so a rule that does not compile still stops the run first.
         java.util.concurrent.CompletableFuture<RuleBookHolder> rules = java.util.concurrent.CompletableFuture
@@ -80,7 +80,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
         }
     }
 
-    public static Database openDatabase(Settings settings) {
+    public static Database openDatabase(EngineSettings settings) {
         if (settings.jdbcUrl().startsWith("jdbc:hsqldb:file:")) {
             try {
                 Files.createDirectories(settings.path("dealsync.data"));
@@ -93,7 +93,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
                 settings.getLong("dealsync.db.connection-timeout-ms", 10_000));
     }
 
-    public Settings settings() { return settings; }
+    public EngineSettings settings() { return settings; }
     public RuleBookHolder ruleBooks() { return rules; }
     public Database database() { return database; }
     public Map<String, SourceProfile> profiles() { return profiles; }

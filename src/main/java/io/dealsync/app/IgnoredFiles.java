@@ -1,6 +1,6 @@
 package io.dealsync.app;
 
-import io.dealsync.ingest.RecordReaders;
+import io.dealsync.read.RecordReaders;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

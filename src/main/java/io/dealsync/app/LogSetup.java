@@ -19,20 +19,20 @@ public final class LogSetup {
     }
 
     /**
-     * @throws Settings.SettingsException when the level or the format is not one logback knows
+     * @throws EngineSettings.SettingsException when the level or the format is not one logback knows
      */
-    public static synchronized void apply(Settings s) {
+    public static synchronized void apply(EngineSettings s) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
             return; // another SLF4J binding (e.g. in an embedding application): its configuration rules
         }
         String format = s.get("dealsync.log.format", "text").toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
-            throw new Settings.SettingsException("dealsync.log.format='" + format + "' is not a log format: text or json");
+            throw new EngineSettings.SettingsException("dealsync.log.format='" + format + "' is not a log format: text or json");
         }
         String levelName = s.get("dealsync.log.level", "INFO");
         Level level = Level.toLevel(levelName, null);
         if (level == null) {
-            throw new Settings.SettingsException("dealsync.log.level='" + levelName
+            throw new EngineSettings.SettingsException("dealsync.log.level='" + levelName
                     + "' is not a log level: TRACE, DEBUG, INFO, WARN or ERROR");
         }
         String current = appliedFormat != null ? appliedFormat

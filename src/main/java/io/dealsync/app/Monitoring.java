@@ -52,7 +52,7 @@ final class Monitoring {
         this.camel = props;
     }
 
-    static void configure(Settings s, boolean once, Properties props) {
+    static void configure(EngineSettings s, boolean once, Properties props) {
         boolean http = !once && s.getBoolean("dealsync.http.enabled");
         props.putIfAbsent("camel.management.enabled", Boolean.toString(http));
         props.putIfAbsent("camel.metrics.enabled", Boolean.toString(http));

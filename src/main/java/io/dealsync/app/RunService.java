@@ -1,6 +1,6 @@
 package io.dealsync.app;
 
-import io.dealsync.ingest.UnreadableFileException;
+import io.dealsync.read.UnreadableFileException;
 import io.dealsync.intake.FileIntake;
 import io.dealsync.intake.Progress;
 import io.dealsync.intake.RunContext;
@@ -101,7 +101,7 @@ public final class RunService {
             run.ledger().addFile(failed);
             LOG.error("{}: moved to .failed/: {}", display(source, name), e.getMessage());
             return false;
-        } catch (io.dealsync.reject.RejectFileException e) {
+        } catch (io.dealsync.review.RejectFileException e) {
             // issue 12: the folder is not writable or the disk is full. Nothing of the chunk in hand was
             // committed; the file stays in the inbox (the exchange fails) and the run ends non-zero.
             fatalError = display(source, name) + ": " + e.getMessage();

@@ -1,12 +1,12 @@
 package io.dealsync.bench;
 
-import io.dealsync.ingest.RecordReader;
-import io.dealsync.ingest.RecordReaders;
-import io.dealsync.ingest.SourceProfile;
-import io.dealsync.ingest.SourceRecord;
-import io.dealsync.ingest.UnreadableFileException;
+import io.dealsync.read.RecordReader;
+import io.dealsync.read.RecordReaders;
+import io.dealsync.read.SourceProfile;
+import io.dealsync.read.SourceRecord;
+import io.dealsync.read.UnreadableFileException;
 import io.dealsync.rules.RuleBook;
-import io.dealsync.sync.ChunkJudge;
+import io.dealsync.sync.ChunkDecider;
 import io.dealsync.sync.StoredDeals;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,9 +39,9 @@ final class Floors {
         }
         double parse = (System.nanoTime() - t0) / 1e9;
         rows.add(String.format("%-44s %,10.0f %9.1f s %11s %11s  %s", "floor: parse B1 alone", n / parse, parse, "-", "-", "(context)"));
-        ChunkJudge judge = new ChunkJudge(RuleBook.compile(home.resolve("rules")));
+        ChunkDecider judge = new ChunkDecider(RuleBook.compile(home.resolve("rules")));
         for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT; the second is the floor
-            ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(LocalDate.of(2026, 11, 26), "4000000", null);
+            ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(LocalDate.of(2026, 11, 26), "4000000", null);
             long t1 = System.nanoTime();
             for (int from = 0; from < sample.size(); from += 1000) {
                 judge.decide(sample.subList(from, Math.min(sample.size(), from + 1000)), StoredDeals.NONE, ctx);

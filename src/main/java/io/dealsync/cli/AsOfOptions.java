@@ -1,6 +1,6 @@
 package io.dealsync.cli;
 
-import io.dealsync.app.Settings;
+import io.dealsync.app.EngineSettings;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -29,8 +29,8 @@ final class AsOfOptions {
      *
      * @throws ParameterException (exit 64) when the effective as-of date is after today and that is not allowed
      */
-    Settings settings(DealsyncCommand root) {
-        Settings s = root.settings(asOf == null ? Map.of() : Map.of("dealsync.as-of", asOf.toString()));
+    EngineSettings settings(DealsyncCommand root) {
+        EngineSettings s = root.settings(asOf == null ? Map.of() : Map.of("dealsync.as-of", asOf.toString()));
         LocalDate effective = s.asOf();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (effective.isAfter(today) && !allowFuture && !s.getBoolean("dealsync.as-of.allow-future")) {

@@ -1,6 +1,6 @@
 package io.dealsync.cli;
 
-import io.dealsync.app.Settings;
+import io.dealsync.app.EngineSettings;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,11 +16,11 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings s = parent.settings(Map.of());
+        EngineSettings s = parent.settings(Map.of());
         Map<String, String> values = s.describe();
         int kw = values.keySet().stream().mapToInt(String::length).max().orElse(0);
         int vw = Math.min(48, values.values().stream().mapToInt(String::length).max().orElse(0));
-        System.out.println("Settings of " + s.home() + " (later wins: shipped file, --config, environment, -D, --set)");
+        System.out.println("EngineSettings of " + s.home() + " (later wins: shipped file, --config, environment, -D, --set)");
         System.out.println(pad("KEY", kw) + "  " + pad("VALUE", vw) + "  FROM");
         values.forEach((k, v) -> System.out.println(pad(k, kw) + "  " + pad(v, vw) + "  " + s.origin(k)));
         return 0;

@@ -1,6 +1,6 @@
 package io.dealsync.cli;
 
-import io.dealsync.app.Settings;
+import io.dealsync.app.EngineSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,7 +71,7 @@ public final class DealsyncCommand {
      * Starts the engine (rules, profiles, database), runs the work, closes the engine; broken rules and an
      * unreachable database end the command with their own exit code and a message a person reads.
      */
-    static int withEngine(Settings settings, EngineWork work) throws Exception {
+    static int withEngine(EngineSettings settings, EngineWork work) throws Exception {
         io.dealsync.app.Engine engine;
         try {
             engine = io.dealsync.app.Engine.start(settings);
@@ -96,15 +96,15 @@ public final class DealsyncCommand {
      * The settings with a command's {@code --as-of} on top (null: the configured as-of, else today). Kept for
      * commands that take a date without the future guard; run, expire and validate use {@link AsOfOptions}.
      */
-    Settings settingsAsOf(java.time.LocalDate asOf) {
+    EngineSettings settingsAsOf(java.time.LocalDate asOf) {
         return settings(asOf == null ? Map.of() : Map.of("dealsync.as-of", asOf.toString()));
     }
 
     /** The settings, with the sub-command's own overrides on top; the log level and format follow them. */
-    Settings settings(Map<String, String> more) {
+    EngineSettings settings(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.putAll(more);
-        Settings s = Settings.load(config, all);
+        EngineSettings s = EngineSettings.load(config, all);
         io.dealsync.app.LogSetup.apply(s);
         return s;
     }

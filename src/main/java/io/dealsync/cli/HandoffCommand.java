@@ -1,7 +1,7 @@
 package io.dealsync.cli;
 
 import io.dealsync.app.Engine;
-import io.dealsync.app.Settings;
+import io.dealsync.app.EngineSettings;
 import io.dealsync.handoff.Handoff;
 import io.dealsync.handoff.HandoffSettings;
 import io.dealsync.intake.RunContext;
@@ -29,7 +29,7 @@ final class HandoffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = parent.settings(Map.of());
+        EngineSettings settings = parent.settings(Map.of());
         HandoffSettings hs = HandoffSettings.from(settings, out);
         try (Database db = Engine.openDatabase(settings)) {
             RunContext run = new RunContext(settings.asOf(), "handoff");

@@ -1,6 +1,6 @@
 package io.dealsync.cli;
 
-import io.dealsync.ingest.UnreadableFileException;
+import io.dealsync.read.UnreadableFileException;
 import io.dealsync.intake.DryRun;
 import io.dealsync.intake.RunContext;
 import io.dealsync.report.FileLedger;

@@ -13,7 +13,7 @@ import io.dealsync.model.ReferralShape.ListSlot;
 import io.dealsync.model.ReferralShape.Node;
 import io.dealsync.model.Solution;
 import io.dealsync.model.TeamMember;
-import io.dealsync.reject.CsvRecordFileWriter;
+import io.dealsync.review.CsvRecordFileWriter;
 import io.dealsync.store.DealReads;
 import io.dealsync.store.DealStore;
 import java.io.IOException;

@@ -181,7 +181,7 @@ public final class Handoff {
     }
 
     private static String guard(String cell) {
-        return io.dealsync.reject.CsvRecordFileWriter.neutralise(cell);
+        return io.dealsync.review.CsvRecordFileWriter.neutralise(cell);
     }
 
     /** Test-only halt point ({@code dealsync.handoff.test-halt=before-rename:2}): the JVM stops dead, as under SIGKILL. */

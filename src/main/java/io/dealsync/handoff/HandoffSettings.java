@@ -1,6 +1,6 @@
 package io.dealsync.handoff;
 
-import io.dealsync.app.Settings;
+import io.dealsync.app.EngineSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,7 +36,7 @@ public record HandoffSettings(Path outDir, int maxRows, String marketplacePurcha
     }
 
     /** From the engine's settings; {@code outDir} (the command's --out) wins over the configured folder when given. */
-    public static HandoffSettings from(Settings s, Path outDir) {
+    public static HandoffSettings from(EngineSettings s, Path outDir) {
         Path out = outDir != null ? outDir.toAbsolutePath().normalize()
                 : s.get("dealsync.handoff.out").isEmpty() ? s.path("dealsync.outbox").resolve("handoff")
                 : s.path("dealsync.handoff.out");
@@ -46,7 +46,7 @@ public record HandoffSettings(Path outDir, int maxRows, String marketplacePurcha
     }
 
     /** The inbox subfolder whose files are Partner Center's processed files (not deals to judge). */
-    public static String processedSource(Settings s) {
+    public static String processedSource(EngineSettings s) {
         return s.get("dealsync.handoff.processed-source", DEFAULT_PROCESSED_SOURCE);
     }
 }

@@ -1,6 +1,6 @@
 package io.dealsync.handoff;
 
-import io.dealsync.ingest.UnreadableFileException;
+import io.dealsync.read.UnreadableFileException;
 import io.dealsync.intake.RunContext;
 import io.dealsync.model.Field;
 import io.dealsync.report.FileLedger;
@@ -176,7 +176,7 @@ public final class ProcessedFileIntake {
             if (i < 0 || i >= rec.size()) {
                 return "";
             }
-            return io.dealsync.ingest.CsvRecordReader.unescapeFormula(rec.get(i).strip());
+            return io.dealsync.read.CsvRecordReader.unescapeFormula(rec.get(i).strip());
         }
     }
 

@@ -3,7 +3,7 @@ package io.dealsync.handoff;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
 import io.dealsync.model.TeamMember;
-import io.dealsync.reject.CsvRecordFileWriter;
+import io.dealsync.review.CsvRecordFileWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.dealsync.intake;
 
-import io.dealsync.ingest.RecordReader;
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.RecordReader;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.report.FileLedger;
 import io.dealsync.store.ConcurrentChangeException;
 import io.dealsync.store.DatabaseUnavailableException;
 import io.dealsync.store.StoreException;
 import io.dealsync.store.WriteConflictException;
-import io.dealsync.sync.ChunkJudge;
+import io.dealsync.sync.ChunkDecider;
 import io.dealsync.sync.Decision;
 import io.dealsync.sync.StoredDeals;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class ChunkLoop {
     private static final long MAX_BACKOFF_MS = 8000;
 
     /** How a chunk is judged: the rules, the file's context (keys seen so far: R9), the stored deals. */
-    record Judging(ChunkJudge judge, ChunkJudge.FileContext ctx, StoredDeals stored) {
+    record Judging(ChunkDecider judge, ChunkDecider.FileContext ctx, StoredDeals stored) {
         List<Decision> decide(List<SourceRecord> records) {
             return judge.decide(records, stored, ctx);
         }
@@ -128,7 +128,7 @@ final class ChunkLoop {
         if (r.deal() == null) {
             return;
         }
-        for (String key : ChunkJudge.keysOf(r.deal(), judging.ctx())) {
+        for (String key : ChunkDecider.keysOf(r.deal(), judging.ctx())) {
             judging.ctx().remember(key, r.position());
         }
     }

@@ -2,12 +2,12 @@ package io.dealsync.intake;
 
 import io.dealsync.handoff.HandoffSettings;
 import io.dealsync.handoff.ProcessedFileIntake;
-import io.dealsync.ingest.FilePrecheck;
-import io.dealsync.ingest.RecordReader;
-import io.dealsync.ingest.RecordReaders;
-import io.dealsync.ingest.SourceProfile;
-import io.dealsync.ingest.UnreadableFileException;
-import io.dealsync.reject.RecordFileWriter;
+import io.dealsync.read.FilePrecheck;
+import io.dealsync.read.RecordReader;
+import io.dealsync.read.RecordReaders;
+import io.dealsync.read.SourceProfile;
+import io.dealsync.read.UnreadableFileException;
+import io.dealsync.review.RecordFileWriter;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.DealStore;

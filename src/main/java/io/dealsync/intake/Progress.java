@@ -1,6 +1,6 @@
 package io.dealsync.intake;
 
-import io.dealsync.ingest.ReadProgress;
+import io.dealsync.read.ReadProgress;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

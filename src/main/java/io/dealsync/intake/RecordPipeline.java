@@ -1,12 +1,12 @@
 package io.dealsync.intake;
 
-import io.dealsync.ingest.JsonRecordReader;
-import io.dealsync.ingest.RecordReader;
-import io.dealsync.ingest.SourceProfile;
+import io.dealsync.read.JsonRecordReader;
+import io.dealsync.read.RecordReader;
+import io.dealsync.read.SourceProfile;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.Dialect;
-import io.dealsync.sync.ChunkJudge;
+import io.dealsync.sync.ChunkDecider;
 import io.dealsync.sync.StoredDeals;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -39,9 +39,9 @@ final class RecordPipeline {
         ReviewerFiles files = new ReviewerFiles(pass.reviewerFiles(), reader, profile, isNdjson(ledger.getName(), reader),
                 display);
         try {
-            ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(pass.asOf(), env.defaultPartnerId(),
+            ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(pass.asOf(), env.defaultPartnerId(),
                     profile.stageMapping()).wording(Wordings.of(profile, reader)); // issue 10: the reviewer's words
-            ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkJudge(pass.rules()), ctx, storedDeals());
+            ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkDecider(pass.rules()), ctx, storedDeals());
             new ChunkLoop(reader, judging, pass.resumeAfter(), files, pass.sink(), env.batchSize(), env.writeAttempts())
                     .run(ledger, progress, display);
             files.complete(ledger);

@@ -1,12 +1,12 @@
 package io.dealsync.intake;
 
-import io.dealsync.ingest.RecordReader;
-import io.dealsync.ingest.SourceProfile;
-import io.dealsync.reject.CsvRecordFileWriter;
-import io.dealsync.reject.NdjsonRecordFileWriter;
-import io.dealsync.reject.RecordFileWriter;
-import io.dealsync.reject.RejectFileException;
-import io.dealsync.reject.RejectWorkbookWriter;
+import io.dealsync.read.RecordReader;
+import io.dealsync.read.SourceProfile;
+import io.dealsync.review.CsvRecordFileWriter;
+import io.dealsync.review.NdjsonRecordFileWriter;
+import io.dealsync.review.RecordFileWriter;
+import io.dealsync.review.RejectFileException;
+import io.dealsync.review.RejectWorkbookWriter;
 import io.dealsync.report.FileLedger;
 import io.dealsync.sync.Decision;
 import java.io.IOException;

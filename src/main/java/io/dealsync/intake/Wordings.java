@@ -1,7 +1,7 @@
 package io.dealsync.intake;
 
-import io.dealsync.ingest.RecordReader;
-import io.dealsync.ingest.SourceProfile;
+import io.dealsync.read.RecordReader;
+import io.dealsync.read.SourceProfile;
 import io.dealsync.rules.Wording;
 
 /** The reviewer's wording of a file: the headers of a CSV read through its source's profile, and its forms. */

@@ -1,6 +1,6 @@
 package io.dealsync.rulecases;
 
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Dates;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;

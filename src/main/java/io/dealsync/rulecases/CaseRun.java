@@ -1,10 +1,10 @@
 package io.dealsync.rulecases;
 
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.rules.RuleFailedException;
-import io.dealsync.sync.ChunkJudge;
+import io.dealsync.sync.ChunkDecider;
 import io.dealsync.sync.Decision;
 import io.dealsync.sync.StoredDeals;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs one case through the engine's own path ({@link ChunkJudge#decide}), its records as one file. */
+/** Runs one case through the engine's own path ({@link ChunkDecider#decide}), its records as one file. */
 public final class CaseRun {
     /** The configured partner id the cases run with (a record without PartnerID takes it). */
     private static final String DEFAULT_PARTNER_ID = "4001234";
@@ -57,8 +57,8 @@ public final class CaseRun {
         }
         List<Decision> decisions;
         try {
-            decisions = new ChunkJudge(book).decide(records, StoredDeals.of(stored),
-                    new ChunkJudge.FileContext(c.asOf, DEFAULT_PARTNER_ID, Map.of()));
+            decisions = new ChunkDecider(book).decide(records, StoredDeals.of(stored),
+                    new ChunkDecider.FileContext(c.asOf, DEFAULT_PARTNER_ID, Map.of()));
         } catch (RuleFailedException e) {
             // the case fails, the other cases still run
             return new Result(c, List.of(RULE_FAILED + e.rule() + "\"" + (e.where().isEmpty() ? "" : " (" + e.where() + ")")

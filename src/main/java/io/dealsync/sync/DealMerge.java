@@ -1,6 +1,6 @@
 package io.dealsync.sync;
 
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
 import io.dealsync.model.Solution;
@@ -22,7 +22,7 @@ final class DealMerge {
      * and take their default only at creation; so does an empty status (Outgoing starts Active/Accepted,
      * Incoming New/Received). The reported Sales Stage is the record's own: the stored one is derived.
      */
-    static Deal merge(SourceRecord r, Deal stored, ChunkJudge.FileContext ctx, ReferenceData ref) {
+    static Deal merge(SourceRecord r, Deal stored, ChunkDecider.FileContext ctx, ReferenceData ref) {
         Deal in = r.deal();
         Deal p = stored == null ? new Deal() : stored.copyContent();
         Set<String> present = r.presentColumns();

@@ -1,6 +1,6 @@
 package io.dealsync.sync;
 
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.ColumnLimits;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;

@@ -1,6 +1,6 @@
 package io.dealsync.sync;
 
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
 import io.dealsync.model.Hash64;
@@ -40,7 +40,7 @@ final class RecordFingerprint {
     }
 
     /** The file's salt: a rules change, or another default partner id or stage mapping, judges every record again. */
-    static long salt(String rulesFingerprint, ChunkJudge.FileContext ctx) {
+    static long salt(String rulesFingerprint, ChunkDecider.FileContext ctx) {
         return new Hash64().add(rulesFingerprint).add(ctx.defaultPartnerId)
                 .add(new java.util.TreeMap<>(ctx.extraStageNames).toString()).value();
     }

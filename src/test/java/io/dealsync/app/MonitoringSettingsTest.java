@@ -11,7 +11,7 @@ class MonitoringSettingsTest {
     @Test
     void theDaemonServesOnLoopbackByDefault() {
         Properties p = new Properties();
-        Monitoring.configure(Settings.load(null, Map.of()), false, p);
+        Monitoring.configure(EngineSettings.load(null, Map.of()), false, p);
         assertThat(p).containsEntry("camel.management.enabled", "true")
                 .containsEntry("camel.management.host", "127.0.0.1")
                 .containsEntry("camel.management.port", "9876")
@@ -22,7 +22,7 @@ class MonitoringSettingsTest {
 
     @Test
     void hostAndPortAreSettingsAndRunOnceOpensNoPort() {
-        Settings s = Settings.load(null, Map.of("dealsync.http.host", "0.0.0.0", "dealsync.http.port", "19000"));
+        EngineSettings s = EngineSettings.load(null, Map.of("dealsync.http.host", "0.0.0.0", "dealsync.http.port", "19000"));
         Properties daemon = new Properties();
         Monitoring.configure(s, false, daemon);
         assertThat(daemon).containsEntry("camel.management.host", "0.0.0.0").containsEntry("camel.management.port", "19000");
@@ -36,12 +36,12 @@ class MonitoringSettingsTest {
     @Test
     void theHttpServerCanBeSwitchedOffAndAnOperatorsCamelKeysWin() {
         Properties off = new Properties();
-        Monitoring.configure(Settings.load(null, Map.of("dealsync.http.enabled", "false")), false, off);
+        Monitoring.configure(EngineSettings.load(null, Map.of("dealsync.http.enabled", "false")), false, off);
         assertThat(off).containsEntry("camel.management.enabled", "false");
 
         Properties own = new Properties();
         own.setProperty("camel.management.port", "1234");
-        Monitoring.configure(Settings.load(null, Map.of()), false, own);
+        Monitoring.configure(EngineSettings.load(null, Map.of()), false, own);
         assertThat(own).containsEntry("camel.management.port", "1234");
     }
 }

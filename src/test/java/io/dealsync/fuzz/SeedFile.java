@@ -1,11 +1,11 @@
 package io.dealsync.fuzz;
 
 import io.dealsync.bench.DataGenerator;
-import io.dealsync.ingest.RecordReader;
-import io.dealsync.ingest.RecordReaders;
-import io.dealsync.ingest.SourceProfile;
-import io.dealsync.ingest.SourceProfiles;
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.RecordReader;
+import io.dealsync.read.RecordReaders;
+import io.dealsync.read.SourceProfile;
+import io.dealsync.read.SourceProfiles;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Field;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,7 +85,7 @@ public final class SeedFile {
     }
 
     private static SeedFile csv(String label, String source, SourceProfile profile, Path sample) throws IOException {
-        Charset cs = io.dealsync.ingest.FilePrecheck.charsetOf(sample, profile.charset());
+        Charset cs = io.dealsync.read.FilePrecheck.charsetOf(sample, profile.charset());
         String text = new String(Files.readAllBytes(sample), cs);
         Set<String> ids = new LinkedHashSet<>();
         try (RecordReader r = RecordReaders.open(sample, profile)) {
@@ -95,7 +95,7 @@ public final class SeedFile {
                     ids.add(rec.deal().get(Field.CRM_ID));
                 }
             }
-        } catch (io.dealsync.ingest.UnreadableFileException e) {
+        } catch (io.dealsync.read.UnreadableFileException e) {
             throw new IllegalStateException(e);
         }
         return new SeedFile(label, source, ".csv", profile, cs, profile.delimiter(), text, ids);
@@ -136,7 +136,7 @@ public final class SeedFile {
                     pos.add(new long[] {rec.position()});
                     crm.add(rec.deal() == null ? null : rec.deal().get(Field.CRM_ID));
                 }
-            } catch (io.dealsync.ingest.UnreadableFileException e) {
+            } catch (io.dealsync.read.UnreadableFileException e) {
                 throw new IllegalStateException(label + ": " + e.getMessage(), e);
             }
             boolean indexed = delimiter == 0 && !extension.equals(".ndjson");

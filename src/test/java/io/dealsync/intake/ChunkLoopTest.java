@@ -3,13 +3,13 @@ package io.dealsync.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dealsync.ingest.CsvRecordReader;
-import io.dealsync.ingest.SourceProfile;
+import io.dealsync.read.CsvRecordReader;
+import io.dealsync.read.SourceProfile;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.DatabaseUnavailableException;
 import io.dealsync.store.StoreException;
-import io.dealsync.sync.ChunkJudge;
+import io.dealsync.sync.ChunkDecider;
 import io.dealsync.sync.Decision;
 import io.dealsync.sync.StoredDeals;
 import java.nio.charset.StandardCharsets;
@@ -82,9 +82,9 @@ class ChunkLoopTest {
 
     private ChunkLoop loop(CsvRecordReader reader, ReviewerFiles files, ChunkSink sink, int attempts) {
         SourceProfile profile = SourceProfile.canonical();
-        ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(LocalDate.of(2026, 11, 2), "4000000", profile.stageMapping())
+        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(LocalDate.of(2026, 11, 2), "4000000", profile.stageMapping())
                 .wording(Wordings.of(profile, reader));
-        return new ChunkLoop(reader, new ChunkLoop.Judging(new ChunkJudge(rules), ctx, StoredDeals.NONE), 0, files, sink,
+        return new ChunkLoop(reader, new ChunkLoop.Judging(new ChunkDecider(rules), ctx, StoredDeals.NONE), 0, files, sink,
                 2, attempts);
     }
 

@@ -3,7 +3,7 @@ package io.dealsync.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dealsync.app.DemoSamples;
-import io.dealsync.app.Settings;
+import io.dealsync.app.EngineSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,23 +67,23 @@ class DemoLeavesGitAloneTest {
         // PostgreSQL: never (nothing is opened here, the URL alone decides)
         Map<String, String> pg = new java.util.HashMap<>(base);
         pg.put("dealsync.db.url", "jdbc:postgresql://127.0.0.1:5432/prod");
-        assertThat(DemoSamples.seedIfFresh(Settings.load(null, pg))).isZero();
+        assertThat(DemoSamples.seedIfFresh(EngineSettings.load(null, pg))).isZero();
         // the embedded database with the samples switched off
         Map<String, String> off = new java.util.HashMap<>(base);
         off.put("dealsync.db.url", "jdbc:hsqldb:file:" + tmp.resolve("data/dealsync"));
         off.put("dealsync.samples", "");
-        assertThat(DemoSamples.seedIfFresh(Settings.load(null, off))).isZero();
+        assertThat(DemoSamples.seedIfFresh(EngineSettings.load(null, off))).isZero();
         assertThat(Files.exists(tmp.resolve("inbox"))).isFalse();
         // an inbox that already holds a file of its own: left as it is
         Map<String, String> own = new java.util.HashMap<>(off);
         own.put("dealsync.samples", samples.toString());
         Harness h = new Harness(tmp);
         h.write("2026-11-26-mine.csv", new Rows().csv());
-        assertThat(DemoSamples.seedIfFresh(Settings.load(null, own))).isZero();
+        assertThat(DemoSamples.seedIfFresh(EngineSettings.load(null, own))).isZero();
         assertThat(h.inboxListing()).containsExactly("2026-11-26-mine.csv");
         // the embedded demo: the five samples
         deleteTreeQuietly(tmp.resolve("inbox"));
-        assertThat(DemoSamples.seedIfFresh(Settings.load(null, own))).isEqualTo(5);
+        assertThat(DemoSamples.seedIfFresh(EngineSettings.load(null, own))).isEqualTo(5);
     }
 
     /** The engine's main class with the clone as its home and nothing set: what ./dealsync runs. */

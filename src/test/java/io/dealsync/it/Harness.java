@@ -1,6 +1,6 @@
 package io.dealsync.it;
 
-import io.dealsync.app.Settings;
+import io.dealsync.app.EngineSettings;
 import io.dealsync.cli.DealsyncCommand;
 import io.dealsync.store.Database;
 import io.dealsync.store.DealStore;
@@ -110,13 +110,13 @@ final class Harness {
         }
     }
 
-    Settings loadSettings() {
-        return Settings.load(null, settings);
+    EngineSettings loadSettings() {
+        return EngineSettings.load(null, settings);
     }
 
     /** Opens the harness database (the engine must not be running). */
     <T> T withStore(java.util.function.Function<DealStore, T> f) {
-        Settings s = loadSettings();
+        EngineSettings s = loadSettings();
         try (Database db = Database.open(s.jdbcUrl(), s.get("dealsync.db.user"), s.get("dealsync.db.password"), 2, 1)) {
             return f.apply(new DealStore(db));
         }

@@ -75,7 +75,7 @@ class LookAlikeValuesTest {
         assertThat(row.get("Deal Name")).isEqualTo("'" + FORMULA);
         assertThat(row.get("Notes")).isEqualTo(HTML + " " + SQL);
         // dropped into the inbox again, the reader takes the guard off
-        try (var r = io.dealsync.ingest.RecordReaders.open(rejects, io.dealsync.ingest.SourceProfile.canonical())) {
+        try (var r = io.dealsync.read.RecordReaders.open(rejects, io.dealsync.read.SourceProfile.canonical())) {
             assertThat(r.next().deal().get(io.dealsync.model.Field.DEAL_NAME)).isEqualTo(FORMULA);
         }
         JsonNode line = new ObjectMapper().readTree(Files.readString(h.rejects().resolve("2026-11-06-look.rejects.ndjson")));

@@ -2,9 +2,9 @@ package io.dealsync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dealsync.ingest.FilePrecheck;
-import io.dealsync.ingest.SourceProfile;
-import io.dealsync.ingest.SourceProfiles;
+import io.dealsync.read.FilePrecheck;
+import io.dealsync.read.SourceProfile;
+import io.dealsync.read.SourceProfiles;
 import io.dealsync.model.Field;
 import java.io.Reader;
 import java.nio.charset.Charset;

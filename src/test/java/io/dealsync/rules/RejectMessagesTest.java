@@ -6,11 +6,11 @@ import static io.dealsync.rules.RuleFixtures.accepted;
 import static io.dealsync.rules.RuleFixtures.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dealsync.ingest.SourceProfile;
-import io.dealsync.ingest.SourceProfiles;
+import io.dealsync.read.SourceProfile;
+import io.dealsync.read.SourceProfiles;
 import io.dealsync.model.Violation;
 import io.dealsync.rulecases.CaseDeal;
-import io.dealsync.sync.ChunkJudge;
+import io.dealsync.sync.ChunkDecider;
 import io.dealsync.sync.Decision;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,8 +67,8 @@ class RejectMessagesTest {
                 .set("Estimated Deal Value", "-5").set("Customer Contact Email Address", "bob@")
                 .set("Team member 2", "Sam, Lee, , sam.lee@partner.example")
                 .set("Stage Collect Data Date", "2026-03-01").set("Sales Stage", "40");
-        ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(AS_OF, PARTNER, Map.of()).wording(w);
-        Decision d = new ChunkJudge(RuleFixtures.book()).decide(List.of(r.toRecord(2)), io.dealsync.sync.StoredDeals.NONE, ctx).get(0);
+        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(AS_OF, PARTNER, Map.of()).wording(w);
+        Decision d = new ChunkDecider(RuleFixtures.book()).decide(List.of(r.toRecord(2)), io.dealsync.sync.StoredDeals.NONE, ctx).get(0);
         assertThat(messages(d)).containsExactlyInAnyOrder(
                 "Remarques is required but is empty",
                 "Date de clôture estimée does not hold a valid value ('2026-13-45': a date expected, dd/MM/yyyy, e.g. 30/06/2026)",

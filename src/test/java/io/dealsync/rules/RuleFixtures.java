@@ -1,10 +1,10 @@
 package io.dealsync.rules;
 
 import io.dealsync.rulecases.CaseDeal;
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Violation;
-import io.dealsync.sync.ChunkJudge;
+import io.dealsync.sync.ChunkDecider;
 import io.dealsync.sync.Decision;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Shared by the rule tests: the REAL rules/ folder compiled once per JVM, valid deals to start from, and
- * judging through the engine's own path ({@link ChunkJudge#decide}).
+ * judging through the engine's own path ({@link ChunkDecider#decide}).
  */
 public final class RuleFixtures {
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
@@ -164,7 +164,7 @@ public final class RuleFixtures {
         for (int i = 0; i < records.size(); i++) {
             in.add(records.get(i).toRecord(i + 2L));
         }
-        return new ChunkJudge(book()).decide(in, io.dealsync.sync.StoredDeals.of(byKey), new ChunkJudge.FileContext(asOf, PARTNER, Map.of()));
+        return new ChunkDecider(book()).decide(in, io.dealsync.sync.StoredDeals.of(byKey), new ChunkDecider.FileContext(asOf, PARTNER, Map.of()));
     }
 
     /** The findings as {@code CODE(Field)} (or {@code CODE} without a field), sorted. */

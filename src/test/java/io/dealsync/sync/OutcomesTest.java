@@ -2,7 +2,7 @@ package io.dealsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
 import io.dealsync.model.Severity;

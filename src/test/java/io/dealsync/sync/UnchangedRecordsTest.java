@@ -2,7 +2,7 @@ package io.dealsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dealsync.ingest.SourceRecord;
+import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
 import io.dealsync.model.Hash64;
@@ -56,7 +56,7 @@ class UnchangedRecordsTest {
         for (int i = 0; i < records.length; i++) {
             in.add(records[i].toRecord(i + 2L));
         }
-        return new ChunkJudge(RuleFixtures.book()).decide(in, stored, new ChunkJudge.FileContext(AS_OF, "4001234", Map.of()));
+        return new ChunkDecider(RuleFixtures.book()).decide(in, stored, new ChunkDecider.FileContext(AS_OF, "4001234", Map.of()));
     }
 
     @Test
@@ -99,7 +99,7 @@ class UnchangedRecordsTest {
 
     @Test
     void otherRulesJudgeEveryRecordAgain() {
-        ChunkJudge.FileContext ctx = new ChunkJudge.FileContext(AS_OF, "4001234", Map.of());
+        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(AS_OF, "4001234", Map.of());
         SourceRecord r = RuleFixtures.accepted().toRecord(2);
         assertThat(RecordFingerprint.of(r, RecordFingerprint.salt("rules-a", ctx)))
                 .isNotEqualTo(RecordFingerprint.of(r, RecordFingerprint.salt("rules-b", ctx)))

@@ -1,0 +1,206 @@
+package io.dealsync.read;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * The character source under commons-csv: hands out text at most up to the end of one physical line
+ * per {@code read} call. commons-csv buffers ahead only by what one {@code read} returns, so when it
+ * throws on a broken record, everything it has not consumed belongs to the line of the error: dropping
+ * its parser and the rest of that line, a new parser starts exactly at the next line. That is what lets
+ * reading go on after a broken quote without guessing where commons-csv stopped.
+ *
+ * <p>Also: drops a leading BOM, counts the line breaks handed out (CR, LF and CRLF each count one, as
+ * commons-csv and editors count them), keeps the text of the record in hand (bounded) for the reject
+ * file when the record turns out broken, and refuses a record longer than a limit, so an unclosed quote
+ * in a big file cannot pull the whole rest of the file into memory.
+ */
+final class LineChunkReader extends Reader {
+    /** Raw text kept per broken record for the reviewer; more is cut. */
+    static final int CAPTURE_MAX = 64 * 1024;
+
+    private final Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int end;
+    private boolean eof;
+    private boolean started;
+
+    private long lineBreaks;
+    private boolean pendingCr;
+    private boolean atLineStart = true;
+
+    private final StringBuilder spill = new StringBuilder();
+    private int captureStart = -1;
+    private long recordChars;
+    private final long recordLimit;
+    private boolean limitEnabled = true;
+    private boolean limitHit;
+
+    LineChunkReader(Reader in, long recordLimit) {
+        this.in = in;
+        this.recordLimit = recordLimit;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (pos >= end && !fill()) {
+            return -1;
+        }
+        int start = pos;
+        int limit = Math.min(end, pos + len);
+        int i = pos;
+        if (pendingCr) {
+            pendingCr = false;
+            if (buf[i] == '\n') {
+                i++; // second half of a CRLF split between two reads: not a new line break
+            }
+        }
+        boolean broke = i > start;
+        for (; i < limit; i++) {
+            char c = buf[i];
+            if (c == '\n') {
+                lineBreaks++;
+                i++;
+                broke = true;
+                break;
+            }
+            if (c == '\r') {
+                lineBreaks++;
+                if (i + 1 < limit && buf[i + 1] == '\n') {
+                    i += 2;
+                } else {
+                    i++;
+                    pendingCr = true;
+                }
+                broke = true;
+                break;
+            }
+            broke = false;
+        }
+        int n = i - start;
+        atLineStart = broke;
+        System.arraycopy(buf, start, cbuf, off, n);
+        pos = i;
+        recordChars += n;
+        if (limitEnabled && recordLimit > 0 && recordChars > recordLimit) {
+            limitHit = true;
+            throw new IOException("record longer than " + recordLimit + " characters");
+        }
+        return n;
+    }
+
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (captureStart >= 0) {
+            appendCapture(buf, captureStart, end - captureStart);
+            captureStart = 0;
+        }
+        pos = 0;
+        end = 0;
+        int n;
+        do {
+            n = in.read(buf, 0, buf.length);
+        } while (n == 0);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        end = n;
+        if (!started) {
+            started = true;
+            if (buf[0] == '\uFEFF') {
+                pos = 1;
+                if (end == 1) {
+                    return fill();
+                }
+            }
+        }
+        return true;
+    }
+
+    private void appendCapture(char[] src, int from, int count) {
+        int room = CAPTURE_MAX - spill.length();
+        if (room > 0 && count > 0) {
+            spill.append(src, from, Math.min(room, count));
+        }
+    }
+
+    /** A record starts here: reset the captured text and the record's length. */
+    void startRecord() {
+        captureStart = pos;
+        spill.setLength(0);
+        recordChars = 0;
+    }
+
+    /** The text handed out since {@link #startRecord()} (bounded by {@link #CAPTURE_MAX}). */
+    String captured() {
+        StringBuilder sb = new StringBuilder(spill);
+        if (captureStart >= 0 && pos > captureStart) {
+            int room = CAPTURE_MAX - sb.length();
+            if (room > 0) {
+                sb.append(buf, captureStart, Math.min(room, pos - captureStart));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Hands the rest of the current physical line to the capture and drops it: the next read starts a line. */
+    void skipRestOfLine() throws IOException {
+        boolean was = limitEnabled;
+        limitEnabled = false;
+        try {
+            char[] scratch = new char[8192];
+            while (!atLineStart) {
+                if (read(scratch, 0, scratch.length) < 0) {
+                    break;
+                }
+            }
+            // a CRLF split between two reads: its LF belongs to the line just skipped, not to the next parser
+            if (pendingCr && (pos < end || fill()) && buf[pos] == '\n') {
+                pos++;
+            }
+            pendingCr = false;
+        } finally {
+            limitEnabled = was;
+        }
+    }
+
+    /** Line breaks handed out so far: the next line to hand out, when at a line start, is this + 1. */
+    long lineBreaks() {
+        return lineBreaks;
+    }
+
+    /** Everything has been handed out. */
+    boolean atEnd() {
+        return eof || (pos >= end && peekEof());
+    }
+
+    private boolean peekEof() {
+        try {
+            return !fill();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The source has reported its end (a read returned -1). */
+    boolean eofReached() {
+        return eof;
+    }
+
+    /** The last failure was the record-length limit. */
+    boolean limitHit() {
+        return limitHit;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,333 @@
+package io.dealsync.review;
+
+import io.dealsync.read.RecordReader;
+import io.dealsync.read.SourceRecord;
+import io.dealsync.model.Severity;
+import io.dealsync.model.Violation;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the records of one input file that a reviewer must look at: rejects ({@code .rejects.*}) or
+ * records stored with warnings ({@code .warnings.*}), as CSV ({@link CsvRecordFileWriter}) or NDJSON
+ * ({@link NdjsonRecordFileWriter}).
+ *
+ * <p>Crash safety, which the engine relies on: everything goes to {@code <final name>.part}. The engine
+ * calls {@link #flush()} at the end of each batch and stores the returned byte length in its checkpoint,
+ * in the same database transaction as the batch. After a crash it reopens with that offset: the
+ * {@code .part} is cut back to it, so lines written for a batch that never committed disappear and are
+ * written again, exactly once. {@link #complete()} renames the {@code .part} to the final name atomically,
+ * so a reviewer never sees a half file under the final name.
+ *
+ * <p>Output is buffered; nothing is flushed per record (a large file may have 100k rejects). Not
+ * thread-safe: one writer per input file, used by the thread processing that file.
+ */
+public abstract class RecordFileWriter implements Closeable {
+
+    /** Which reviewer file this is: decides the suffix, the CSV front columns and the NDJSON key. */
+    public enum Kind {
+        REJECTS("rejects", "Errors", "Reason Codes", "reasons"),
+        WARNINGS("warnings", "Warnings", "Warning Codes", "warnings");
+
+        private final String word;
+        private final String messagesColumn;
+        private final String codesColumn;
+        private final String jsonKey;
+
+        Kind(String word, String messagesColumn, String codesColumn, String jsonKey) {
+            this.word = word;
+            this.messagesColumn = messagesColumn;
+            this.codesColumn = codesColumn;
+            this.jsonKey = jsonKey;
+        }
+
+        /** CSV front column with the messages: {@code Errors} or {@code Warnings}. */
+        public String messagesColumn() { return messagesColumn; }
+
+        /** CSV front column with the codes: {@code Reason Codes} or {@code Warning Codes}. */
+        public String codesColumn() { return codesColumn; }
+
+        /** NDJSON key of the violation list: {@code reasons} or {@code warnings}. */
+        public String jsonKey() { return jsonKey; }
+
+        /** {@code .rejects.csv}, {@code .warnings.ndjson}, ... for a file read as {@code inputKind}. */
+        public String suffix(RecordReader.Kind inputKind) {
+            return "." + word + (inputKind == RecordReader.Kind.CSV ? ".csv" : ".ndjson");
+        }
+    }
+
+    /** Suffix of the file being written; the final name without it. */
+    public static final String PART_SUFFIX = ".part";
+
+    /** Code used when a malformed record comes with no violation of its own. */
+    public static final String MALFORMED_RECORD = "MALFORMED_RECORD";
+
+    private final Path finalPath;
+    private final Path partPath;
+    private final Kind kind;
+    private final FileChannel channel;
+    /** Buffered text sink over the .part; subclasses write one record per {@link #write} call. */
+    protected final Writer out;
+    private final boolean fresh;
+    private long records;
+    private boolean closed;
+    /** Lines written since the last sync. */
+    private boolean unsynced;
+
+    /**
+     * Opens (creating folders as needed) the {@code .part} of {@code finalPath} and cuts it to
+     * {@code resumeOffset}.
+     *
+     * @throws IOException also when the .part is shorter than {@code resumeOffset}: the checkpoint then
+     *                     points past what is on disk and resuming would lose reject lines silently
+     */
+    protected RecordFileWriter(Path finalPath, Kind kind, long resumeOffset, Charset charset) throws IOException {
+        if (resumeOffset < 0) {
+            throw new IllegalArgumentException("resumeOffset must be >= 0: " + resumeOffset);
+        }
+        this.finalPath = finalPath;
+        this.partPath = partPathOf(finalPath);
+        this.kind = kind;
+        this.fresh = resumeOffset == 0;
+        Path parent = finalPath.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (resumeOffset > 0 && !Files.exists(partPath) && Files.exists(finalPath)) {
+            // Crash after complete() renamed the file but before the engine committed "file done":
+            // the final file is this writer's own output, take it back and go on.
+            Files.move(finalPath, partPath, StandardCopyOption.ATOMIC_MOVE);
+        }
+        FileChannel ch = FileChannel.open(partPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            long size = ch.size();
+            if (size < resumeOffset) {
+                throw new IOException("cannot resume " + partPath + ": it holds " + size
+                        + " bytes but the checkpoint says " + resumeOffset);
+            }
+            ch.truncate(resumeOffset);
+            ch.position(resumeOffset);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        this.channel = ch;
+        this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), charset), 1 << 16);
+    }
+
+    /**
+     * Opens the writer for {@code finalPath}: CSV when the name ends {@code .csv}, else NDJSON with
+     * {@code "index"} positions (use the 5-argument form for NDJSON input, whose position is a line).
+     */
+    public static RecordFileWriter open(Path finalPath, Kind kind, List<String> inputHeader, long resumeOffset)
+            throws IOException {
+        return open(finalPath, kind, inputHeader, resumeOffset, NdjsonRecordFileWriter.INDEX);
+    }
+
+    /**
+     * Opens the writer for {@code finalPath}: CSV when the name ends {@code .csv} (with the input's
+     * header, comma, UTF-8), else NDJSON whose position key is {@code positionKey} ("line" for NDJSON
+     * input, "index" for a JSON array or page).
+     */
+    public static RecordFileWriter open(Path finalPath, Kind kind, List<String> inputHeader, long resumeOffset,
+            String positionKey) throws IOException {
+        String name = finalPath.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return new CsvRecordFileWriter(finalPath, kind, inputHeader, resumeOffset);
+        }
+        return new NdjsonRecordFileWriter(finalPath, kind, positionKey, resumeOffset);
+    }
+
+    /**
+     * A free name in {@code dir} for the reviewer file of {@code inputFileName}:
+     * {@code <input name without extension><suffix>}, else {@code <base>.<runId><suffix>}, else
+     * {@code <base>.<runId>-2<suffix>}, ... The input's own {@code .rejects} / {@code .warnings} and run id
+     * are dropped from the base, so names do not grow over round trips. A name counts as taken when the file or its {@code .part}
+     * exists, so an earlier file (or one still being written) is never overwritten. Only the last
+     * segment of {@code inputFileName} is used, so a name cannot point outside {@code dir}.
+     */
+    public static Path chooseName(Path dir, String inputFileName, String suffix, String runId) {
+        String base = baseName(inputFileName);
+        Path first = dir.resolve(base + suffix);
+        if (free(first)) {
+            return first;
+        }
+        String run = safeSegment(runId == null || runId.isBlank() ? "run" : runId);
+        Path second = dir.resolve(base + "." + run + suffix);
+        for (int n = 2; !free(second); n++) {
+            second = dir.resolve(base + "." + run + "-" + n + suffix);
+        }
+        return second;
+    }
+
+    /** The {@code .part} file that stands for {@code finalPath} until {@link #complete()}. */
+    public static Path partPathOf(Path finalPath) {
+        return finalPath.resolveSibling(finalPath.getFileName().toString() + PART_SUFFIX);
+    }
+
+    /**
+     * Writes one record with the violations it is listed for (all of them, whatever their severity:
+     * the engine decides which go where). A malformed record given no violation gets a
+     * {@code MALFORMED_RECORD} one from its {@link SourceRecord#malformed() reason}.
+     */
+    public final void write(SourceRecord rec, List<Violation> violations) throws IOException {
+        ensureOpen();
+        writeRecord(rec, effective(rec, violations));
+        records++;
+        unsynced = true;
+    }
+
+    /** Writes the record's line(s); the list is never empty for a malformed record. */
+    protected abstract void writeRecord(SourceRecord rec, List<Violation> violations) throws IOException;
+
+    /**
+     * Pushes the buffer to the file and syncs it (when lines were written since the last sync) and returns
+     * the byte length of the .part, the offset to resume from. The engine commits that offset with the
+     * chunk, so the lines must be on disk first: a failed write or sync (disk full, folder gone) throws
+     * here, before the chunk's transaction, and the chunk is not committed.
+     */
+    public long flush() throws IOException {
+        ensureOpen();
+        out.flush();
+        if (unsynced) {
+            channel.force(false);
+            unsynced = false;
+        }
+        return channel.size();
+    }
+
+    /**
+     * Flushes, syncs, closes and atomically renames the .part to the final name.
+     *
+     * @return the final path
+     * @throws FileAlreadyExistsException when something else took the final name meanwhile (the .part stays)
+     */
+    public Path complete() throws IOException {
+        ensureOpen();
+        out.flush();
+        channel.force(true);
+        closed = true;
+        out.close();
+        if (Files.exists(finalPath)) {
+            throw new FileAlreadyExistsException(finalPath.toString(), null, "reviewer file name already taken");
+        }
+        try {
+            Files.move(partPath, finalPath, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partPath, finalPath);
+        }
+        return finalPath;
+    }
+
+    /** Closes and leaves the .part where it is, for a later resume (or for the next fresh open to cut). */
+    public void abort() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        out.close();
+    }
+
+    /** Closes and deletes what was written: a file that got no record after all (a dry run's). */
+    public void discard() throws IOException {
+        abort();
+        Files.deleteIfExists(partPath);
+    }
+
+    /** Same as {@link #abort()} unless already completed: closing never publishes a file by accident. */
+    @Override
+    public void close() throws IOException {
+        abort();
+    }
+
+    public Path finalPath() { return finalPath; }
+
+    public Path partPath() { return partPath; }
+
+    public Kind kind() { return kind; }
+
+    /** Records written by this writer since it was opened (not counting what a resumed .part held). */
+    public long records() { return records; }
+
+    /** True when opened with offset 0: the subclass writes its header (if any). */
+    protected boolean isFresh() { return fresh; }
+
+    /** Closes the channel after a constructor failure in a subclass. */
+    protected void closeQuietly() {
+        closed = true;
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the constructor's own exception is the one that matters
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("writer for " + finalPath + " is closed");
+        }
+    }
+
+    private static List<Violation> effective(SourceRecord rec, List<Violation> violations) {
+        if ((violations == null || violations.isEmpty()) && rec.isMalformed()) {
+            return List.of(new Violation(MALFORMED_RECORD, "", rec.malformed(), Severity.ERROR, "R10"));
+        }
+        return violations == null ? List.of() : violations;
+    }
+
+    static String baseName(String inputFileName) {
+        String name = inputFileName == null ? "" : inputFileName;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = name.substring(slash + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        name = name.replace("\0", "");
+        java.util.regex.Matcher own = OWN_SUFFIX.matcher(name);
+        if (own.matches()) {
+            name = own.group(1); // a reviewer file read back: x.rejects.csv gives x.rejects.csv again, not x.rejects.rejects.csv
+        }
+        if (name.isBlank() || name.equals(".") || name.equals("..")) {
+            return "file";
+        }
+        return name;
+    }
+
+    /** {@code <base>[.<run id>[-n]].rejects} or {@code .warnings}: the name of a reviewer file of this writer. */
+    private static final java.util.regex.Pattern OWN_SUFFIX = java.util.regex.Pattern.compile(
+            "(.+?)(?:\\.\\d{8}T\\d{6}Z-[0-9a-f]{4}(?:-\\d+)?)?\\.(?:rejects|warnings)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private static String safeSegment(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * A name is taken once a finished file has it. A lone {@code .part} is what a killed run left behind
+     * before its database knew the name (the engine resumes a known one with its recorded offset), so it
+     * does not keep the name: opening at offset 0 discards it.
+     */
+    private static boolean free(Path p) {
+        return !Files.exists(p);
+    }
+
+    /** The message a person reads for a violation: its message, else its code. */
+    static String message(Violation v) {
+        String m = v.message();
+        return m == null || m.isBlank() ? String.valueOf(v.code()) : m;
+    }
+}

@@ -1,0 +1,300 @@
+package io.dealsync.review;
+
+import io.dealsync.read.SourceProfile;
+import io.dealsync.model.Field;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reviewer workbook beside a finished reject CSV ({@code x.rejects.csv} gives {@code x.rejects.xlsx}),
+ * written from the CSV itself when the file completes, so a run that resumed after a crash (the CSV cut
+ * back to a checkpoint and appended again) gets the same workbook as an uninterrupted one.
+ *
+ * <p>Sheet {@code Rejects}: the CSV's rows, every cell a text cell ({@code @} format, a string value: no
+ * D-U-N-S, phone or date becomes a number, nothing runs as a formula, and the CSV's {@code '} guard is
+ * dropped since a text cell needs none), each offending cell filled and commented with its reason code and
+ * message (from the {@link RejectMarks} side file), frozen header, auto-filter. Sheet {@code Counts}: rows
+ * by reason code and by field. POI's streaming SXSSF keeps {@value #WINDOW} rows in memory; comments stay
+ * in memory in POI, so only the first {@value #MAX_COMMENTS} offending cells get one (all are filled).
+ */
+public final class RejectWorkbookWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(RejectWorkbookWriter.class);
+    static final int WINDOW = 200;
+    static final int MAX_COMMENTS = 1_000; // POI adds each note in time linear in the notes before it: beyond, the fill and the Errors column say it
+    private static final int MAX_CELL = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+
+    private RejectWorkbookWriter() {
+    }
+
+    /** The workbook's name beside a reject CSV. */
+    public static Path workbookPathOf(Path csv) {
+        String n = csv.getFileName().toString();
+        String base = n.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? n.substring(0, n.length() - 4) : n;
+        return csv.resolveSibling(base + ".xlsx");
+    }
+
+    /**
+     * The workbook beside a reject file just completed: written for a reject CSV (the one that has a side
+     * file), nothing for NDJSON or a warning file.
+     *
+     * @return the workbook, or null when none belongs beside this file
+     */
+    public static Path writeBeside(Path completed, SourceProfile profile) throws IOException {
+        if (!completed.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                || !Files.exists(RejectMarks.pathOf(completed))) {
+            return null;
+        }
+        return write(completed, profile);
+    }
+
+    /**
+     * Writes the workbook of a finished reject CSV (read in {@code profile}'s delimiter and encoding, its
+     * columns matched to fields through the profile) and deletes the CSV's side file.
+     *
+     * @return the workbook's path
+     */
+    public static Path write(Path csv, SourceProfile profile) throws IOException {
+        Path target = workbookPathOf(csv);
+        Path part = target.resolveSibling(target.getFileName() + RecordFileWriter.PART_SUFFIX);
+        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        // no creation time: a run resumed after a crash writes the same bytes as an uninterrupted one
+        wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
+        try (Reader in = Files.newBufferedReader(csv, charsetOf(csv, profile.charset()));
+                CSVParser rows = CSVParser.builder().setReader(in)
+                        .setFormat(CSVFormat.RFC4180.builder().setDelimiter(profile.delimiter()).get()).get();
+                RejectMarks.Rows marks = RejectMarks.read(csv)) {
+            Sheets sheets = new Sheets(wb, profile);
+            sheets.fill(rows, marks);
+            try (OutputStream out = Files.newOutputStream(part)) {
+                wb.write(out);
+            }
+        } finally {
+            wb.close(); // also deletes SXSSF's temporary files
+        }
+        try {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.deleteIfExists(RejectMarks.pathOf(csv));
+        return target;
+    }
+
+    private static Charset charsetOf(Path csv, Charset profileCharset) throws IOException {
+        return io.dealsync.read.FilePrecheck.charsetOf(csv, profileCharset);
+    }
+
+    /** The two sheets being filled, their styles, and the counts. */
+    private static final class Sheets {
+        private final SXSSFWorkbook wb;
+        private final SourceProfile profile;
+        private final SXSSFSheet rejects;
+        private final CreationHelper helper;
+        private final Drawing<?> drawing;
+        private final CellStyle text;
+        private final CellStyle head;
+        private final CellStyle flagged;
+        private final Map<String, Long> byCode = new HashMap<>();
+        private final Map<String, Long> byField = new HashMap<>();
+        private final Map<String, Integer> columnOf = new HashMap<>();
+        private List<String> header = List.of();
+        private int comments;
+
+        Sheets(SXSSFWorkbook wb, SourceProfile profile) {
+            this.wb = wb;
+            this.profile = profile;
+            this.rejects = wb.createSheet("Rejects");
+            this.helper = wb.getCreationHelper();
+            this.drawing = rejects.createDrawingPatriarch();
+            short textFormat = helper.createDataFormat().getFormat("@");
+            this.text = wb.createCellStyle();
+            text.setDataFormat(textFormat);
+            this.head = wb.createCellStyle();
+            head.cloneStyleFrom(text);
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            head.setFont(bold);
+            head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            this.flagged = wb.createCellStyle();
+            flagged.cloneStyleFrom(text);
+            flagged.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+            flagged.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        }
+
+        void fill(CSVParser rows, RejectMarks.Rows marks) throws IOException {
+            int r = 0;
+            int width = 1;
+            for (CSVRecord rec : rows) {
+                if (r == 0) {
+                    header = clean(rec.toList());
+                    width = header.size();
+                    mapColumns();
+                    row(0, header, head);
+                } else if (r < MAX_ROWS) {
+                    List<RejectMarks.Mark> m = marks != null && marks.hasNext() ? marks.next() : List.of();
+                    Row row = row(r, rec.toList(), text);
+                    flag(row, m);
+                    count(rec, m);
+                } else if (r == MAX_ROWS) {
+                    LOG.warn("{} has more rows than a worksheet holds: the workbook stops at row {}", rows, MAX_ROWS);
+                }
+                r++;
+            }
+            rejects.createFreezePane(0, 1);
+            rejects.setAutoFilter(new CellRangeAddress(0, Math.max(0, Math.min(r, MAX_ROWS) - 1), 0, width - 1));
+            for (int c = 0; c < width; c++) {
+                rejects.setColumnWidth(c, 256 * (c == 0 ? 60 : c == 1 ? 24 : 18));
+            }
+            counts();
+        }
+
+        private static List<String> clean(List<String> header) {
+            List<String> h = new ArrayList<>(header);
+            if (!h.isEmpty()) {
+                h.set(0, h.get(0).replace("\uFEFF", ""));
+            }
+            return h;
+        }
+
+        /** Field (canonical, lookup form) → column, through the profile's mapping of the input's headers. */
+        private void mapColumns() {
+            for (int c = 2; c < header.size(); c++) {
+                String canonical = profile.mapColumn(CsvRecordFileWriter.unneutralise(header.get(c)));
+                if (!canonical.isEmpty()) {
+                    columnOf.putIfAbsent(Field.key(canonical), c);
+                }
+            }
+        }
+
+        private Row row(int r, List<String> cells, CellStyle style) {
+            Row row = rejects.createRow(r);
+            for (int c = 0; c < cells.size(); c++) {
+                Cell cell = row.createCell(c);
+                cell.setCellStyle(style);
+                String v = CsvRecordFileWriter.unneutralise(cells.get(c));
+                cell.setCellValue(v.length() > MAX_CELL ? v.substring(0, MAX_CELL) : v);
+            }
+            return row;
+        }
+
+        /** Fills each offending cell and comments it with its codes and messages. */
+        private void flag(Row row, List<RejectMarks.Mark> marks) {
+            Map<Integer, StringBuilder> notes = new HashMap<>();
+            for (RejectMarks.Mark m : marks) {
+                Integer c = m.field().isEmpty() ? null : columnOf.get(Field.key(m.field()));
+                if (c == null) {
+                    continue;
+                }
+                StringBuilder sb = notes.computeIfAbsent(c, k -> new StringBuilder());
+                sb.append(sb.length() > 0 ? "\n" : "").append(m.code()).append(": ").append(m.message());
+            }
+            for (Map.Entry<Integer, StringBuilder> e : notes.entrySet()) {
+                Cell cell = row.getCell(e.getKey());
+                if (cell == null) {
+                    cell = row.createCell(e.getKey());
+                    cell.setCellValue("");
+                }
+                cell.setCellStyle(flagged);
+                if (comments < MAX_COMMENTS) {
+                    comments++;
+                    cell.setCellComment(comment(row.getRowNum(), e.getKey(), e.getValue().toString()));
+                }
+            }
+        }
+
+        private Comment comment(int r, int c, String note) {
+            ClientAnchor a = helper.createClientAnchor();
+            a.setRow1(r);
+            a.setRow2(r + 4);
+            a.setCol1(c); // POI takes the note's cell from the anchor's first cell: the cell itself
+            a.setCol2(c + 3);
+            Comment comment = drawing.createCellComment(a);
+            comment.setString(helper.createRichTextString(note.length() > MAX_CELL ? note.substring(0, MAX_CELL) : note));
+            comment.setAuthor("dealsync");
+            return comment;
+        }
+
+        /** A row counts once per code and once per field it has (as the run report counts). */
+        private void count(CSVRecord rec, List<RejectMarks.Mark> marks) {
+            Set<String> codes = new LinkedHashSet<>();
+            if (rec.size() > 1) {
+                for (String code : rec.get(1).split(";")) {
+                    if (!code.isBlank()) {
+                        codes.add(code.strip());
+                    }
+                }
+            }
+            codes.forEach(code -> byCode.merge(code, 1L, Long::sum));
+            Set<String> fields = new LinkedHashSet<>();
+            for (RejectMarks.Mark m : marks) {
+                if (!m.field().isEmpty()) {
+                    Integer c = columnOf.get(Field.key(m.field()));
+                    fields.add(c != null ? CsvRecordFileWriter.unneutralise(header.get(c)) : m.field());
+                }
+            }
+            fields.forEach(f -> byField.merge(f, 1L, Long::sum));
+        }
+
+        private void counts() {
+            SXSSFSheet s = wb.createSheet("Counts");
+            int r = table(s, 0, "Reason Code", byCode);
+            table(s, r + 1, "Field", byField);
+            s.setColumnWidth(0, 256 * 40);
+            s.setColumnWidth(1, 256 * 10);
+        }
+
+        /** A two-column table, most frequent first; returns the next free row. */
+        private int table(SXSSFSheet s, int r, String what, Map<String, Long> counts) {
+            Row h = s.createRow(r++);
+            cell(h, 0, what, head);
+            cell(h, 1, "Rows", head);
+            List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+            sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            for (Map.Entry<String, Long> e : sorted) {
+                Row row = s.createRow(r++);
+                cell(row, 0, e.getKey(), text);
+                row.createCell(1).setCellValue(e.getValue());
+            }
+            return r;
+        }
+
+        private static void cell(Row row, int c, String v, CellStyle style) {
+            Cell cell = row.createCell(c);
+            cell.setCellStyle(style);
+            cell.setCellValue(v);
+        }
+    }
+}
