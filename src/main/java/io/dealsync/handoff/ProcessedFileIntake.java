@@ -84,21 +84,21 @@ public final class ProcessedFileIntake {
             });
             newKeys.forEach(DealStore.KeyRefresh::committed); // the key index learns the Referral IDs once committed
         } catch (UnreadableFileException e) {
-            store.files().finishFile(state.id(), "failed", null, new long[8], e.getMessage());
+            store.files().finishFile(state.id(), "failed", null, io.dealsync.store.FileCounts.NONE, e.getMessage());
             out.setStatus(FileLedger.Status.failed);
             out.setError(e.getMessage());
             throw e;
         } catch (IOException | UncheckedIOException e) {
             String why = name + " cannot be read as CSV: " + e.getMessage();
-            store.files().finishFile(state.id(), "failed", null, new long[8], why);
+            store.files().finishFile(state.id(), "failed", null, io.dealsync.store.FileCounts.NONE, why);
             out.setStatus(FileLedger.Status.failed);
             out.setError(why);
             throw new UnreadableFileException(why);
         }
         out.setPartnerCenter(answers.toReport());
         out.setDurationMs((System.nanoTime() - start) / 1_000_000);
-        store.files().finishFile(state.id(), "done", null, new long[] {out.getRead(), 0, out.getUpdated(), out.getUnchanged(), 0,
-                out.getSkipped(), 0, 0}, null);
+        store.files().finishFile(state.id(), "done", null, new io.dealsync.store.FileCounts(out.getRead(), 0,
+                out.getUpdated(), out.getUnchanged(), 0, out.getSkipped(), 0, 0), null);
         store.checkpoint();
         LOG.info("{}: Partner Center's answers: {} accepted ({} Referral ID(s) stored), {} refused, {} unmatched in {} ms",
                 display, answers.accepted, answers.referralIdsStored, answers.refused, answers.unmatched, out.getDurationMs());

@@ -168,7 +168,7 @@ final class ChunkLoop {
     private ReviewerFiles.Offsets settle(Chunk chunk, List<Decision> decisions, FileLedger ledger) {
         FileLedger delta = new FileLedger(ledger.getName(), ledger.getSource());
         for (Decision d : decisions) {
-            FileCounts.count(d, delta);
+            LedgerCounts.count(d, delta);
             files.write(d);
         }
         ReviewerFiles.Offsets offsets = files.flush();

@@ -124,7 +124,7 @@ public final class FileIntake {
             throw new UncheckedIOException("Reading " + ledger.getName() + " failed", e);
         }
         ledger.setDurationMs(millis(start));
-        env.store().files().finishFile(state.id(), "done", CheckpointLedger.toJson(ledger), FileCounts.of(ledger).columns(),
+        env.store().files().finishFile(state.id(), "done", CheckpointLedger.toJson(ledger), LedgerCounts.of(ledger),
                 null);
         env.store().checkpoint(); // durable before the route moves the file to .done/
     }
@@ -159,7 +159,7 @@ public final class FileIntake {
         try {
             return RecordReaders.open(file, profile);
         } catch (UnreadableFileException e) {
-            env.store().files().finishFile(state.id(), "failed", null, FileCounts.of(ledger).columns(), e.getMessage());
+            env.store().files().finishFile(state.id(), "failed", null, LedgerCounts.of(ledger), e.getMessage());
             ledger.setStatus(FileLedger.Status.failed);
             ledger.setError(e.getMessage());
             throw e;

@@ -31,7 +31,7 @@ final class StoreSink implements ChunkSink {
     public void apply(List<Decision> decisions, long lastLine, ReviewerFiles.Offsets offsets, FileLedger after) {
         long writeStart = System.nanoTime(); // metrics (issue 11): chunk write time
         store.writer().apply(file, run.runId(), run.asOf(), decisions, new FileRegistry.Checkpoint(lastLine,
-                offsets.rejects(), offsets.warnings(), CheckpointLedger.toJson(after), FileCounts.of(after).columns()));
+                offsets.rejects(), offsets.warnings(), CheckpointLedger.toJson(after), LedgerCounts.of(after)));
         ledger.addChunkWrite(System.nanoTime() - writeStart);
         run.ledger().addNotifications(decisions.stream().filter(d -> d.notifyEvent() != null).count());
     }

@@ -21,7 +21,7 @@ public final class FileRegistry {
     }
 
     /** Where a file stands after a chunk: what the next resume skips, and the reject/warning file lengths. */
-    public record Checkpoint(long line, long rejectOffset, long warningOffset, String ledgerJson, long[] counts) {
+    public record Checkpoint(long line, long rejectOffset, long warningOffset, String ledgerJson, FileCounts counts) {
     }
 
     /** The name of a file already processed with this content, or null. */
@@ -90,16 +90,14 @@ public final class FileRegistry {
             ps.setLong(2, cp.rejectOffset());
             ps.setLong(3, cp.warningOffset());
             ps.setString(4, cp.ledgerJson());
-            for (int i = 0; i < 8; i++) {
-                ps.setLong(5 + i, cp.counts()[i]);
-            }
+            cp.counts().bind(ps, 5);
             ps.setLong(13, fileId);
             ps.executeUpdate();
         }
     }
 
     /** Records how a file ended (done or failed), its counts, and the error if any. */
-    public void finishFile(long fileId, String status, String ledgerJson, long[] counts, String error) {
+    public void finishFile(long fileId, String status, String ledgerJson, FileCounts counts, String error) {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("UPDATE ingested_file SET status = ?, finished_at = ?, ledger = ?,"
                         + " records_read = ?, created = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?,"
@@ -107,9 +105,7 @@ public final class FileRegistry {
             ps.setString(1, status);
             ps.setTimestamp(2, Timestamp.from(Instant.now()));
             ps.setString(3, ledgerJson);
-            for (int i = 0; i < 8; i++) {
-                ps.setLong(4 + i, counts[i]);
-            }
+            counts.bind(ps, 4);
             ps.setString(12, clip(error));
             ps.setLong(13, fileId);
             ps.executeUpdate();

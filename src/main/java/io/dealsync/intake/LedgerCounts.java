@@ -2,22 +2,19 @@ package io.dealsync.intake;
 
 import io.dealsync.model.Violation;
 import io.dealsync.report.FileLedger;
+import io.dealsync.store.FileCounts;
 import io.dealsync.sync.Decision;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A file's counts as its {@code ingested_file} row keeps them (docs/formats.md "Run report"). */
-record FileCounts(long read, long created, long updated, long unchanged, long rejected, long skipped, long warnings,
-        long expired) {
+/** A file's ledger counted a decision at a time, and its counts as the store keeps them. */
+final class LedgerCounts {
+    private LedgerCounts() {
+    }
 
     static FileCounts of(FileLedger l) {
         return new FileCounts(l.getRead(), l.getCreated(), l.getUpdated(), l.getUnchanged(), l.getRejected(),
                 l.getSkipped(), l.getWarnings(), l.getExpired());
-    }
-
-    /** In the order of the store's count columns (records_read, created, ..., expired), as its API takes them. */
-    long[] columns() {
-        return new long[] {read, created, updated, unchanged, rejected, skipped, warnings, expired};
     }
 
     /**
