@@ -1,5 +1,7 @@
 package io.dealsync.app;
 
+import io.dealsync.config.EngineSettings;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;

@@ -1,5 +1,7 @@
 package io.dealsync.app;
 
+import io.dealsync.config.EngineSettings;
+
 import io.dealsync.store.DatabaseUnavailableException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,9 @@
 package io.dealsync.app;
 
+import io.dealsync.rules.RuleBookHolder;
+
+import io.dealsync.config.EngineSettings;
+
 import io.dealsync.read.SourceProfile;
 import io.dealsync.read.SourceProfiles;
 import io.dealsync.intake.FileIntake;

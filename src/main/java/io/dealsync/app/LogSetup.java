@@ -1,5 +1,7 @@
 package io.dealsync.app;
 
+import io.dealsync.config.EngineSettings;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;

@@ -1,5 +1,9 @@
 package io.dealsync.app;
 
+import io.dealsync.rules.RuleBookHolder;
+
+import io.dealsync.config.EngineSettings;
+
 import io.dealsync.health.DatabaseCheck;
 import io.dealsync.health.InboxCheck;
 import io.dealsync.health.RulesCheck;

@@ -1,5 +1,7 @@
 package io.dealsync.app;
 
+import io.dealsync.rules.RuleBookHolder;
+
 /** The rules-watch route's bean: swap in changed rules when they compile. */
 public final class RulesReloadBean {
     private final RuleBookHolder holder;

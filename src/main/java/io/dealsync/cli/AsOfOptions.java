@@ -1,6 +1,6 @@
 package io.dealsync.cli;
 
-import io.dealsync.app.EngineSettings;
+import io.dealsync.config.EngineSettings;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;

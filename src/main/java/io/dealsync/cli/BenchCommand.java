@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = parent.settings(Map.of()).home();
         if (scaleOut) {
-            io.dealsync.app.EngineSettings s = parent.settings(Map.of());
+            io.dealsync.config.EngineSettings s = parent.settings(Map.of());
             return new io.dealsync.bench.ScaleOutBenchmark(home, home.resolve(dir).resolve("scale-out"), s.get("dealsync.db.url"),
                     s.get("dealsync.db.user"), s.get("dealsync.db.password"), scaleOutFiles, scaleOutRecords, System.out).run();
         }

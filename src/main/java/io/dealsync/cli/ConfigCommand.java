@@ -1,6 +1,6 @@
 package io.dealsync.cli;
 
-import io.dealsync.app.EngineSettings;
+import io.dealsync.config.EngineSettings;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -82,7 +82,7 @@ final class DealsCommand {
                 throw new ParameterException(spec.commandLine(), "--format must be csv or json, not '" + format + "'");
             }
             String statusFilter = status == null ? null : knownStatus(status, spec);
-            io.dealsync.app.EngineSettings settings = deals.parent.settings(Map.of());
+            io.dealsync.config.EngineSettings settings = deals.parent.settings(Map.of());
             try (io.dealsync.app.DataFolderLock lock = io.dealsync.app.DataFolderLock.acquire(settings);
                     Database db = Engine.openDatabase(settings)) {
                 DealExporter exporter = new DealExporter(new DealStore(db), forSpreadsheet);
@@ -124,7 +124,7 @@ final class DealsCommand {
 
         @Override
         public Integer call() {
-            io.dealsync.app.EngineSettings settings = deals.parent.settings(Map.of());
+            io.dealsync.config.EngineSettings settings = deals.parent.settings(Map.of());
             try (io.dealsync.app.DataFolderLock lock = io.dealsync.app.DataFolderLock.acquire(settings);
                     Database db = Engine.openDatabase(settings)) {
                 DealStore store = new DealStore(db);

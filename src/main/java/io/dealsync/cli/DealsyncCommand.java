@@ -1,6 +1,6 @@
 package io.dealsync.cli;
 
-import io.dealsync.app.EngineSettings;
+import io.dealsync.config.EngineSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.dealsync.cli;
 
 import io.dealsync.app.Engine;
-import io.dealsync.app.EngineSettings;
+import io.dealsync.config.EngineSettings;
 import io.dealsync.handoff.Handoff;
 import io.dealsync.handoff.HandoffSettings;
 import io.dealsync.intake.RunContext;

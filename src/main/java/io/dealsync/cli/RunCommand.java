@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        io.dealsync.app.EngineSettings settings = asOf.settings(parent);
+        io.dealsync.config.EngineSettings settings = asOf.settings(parent);
         io.dealsync.app.DemoSamples.seedIfFresh(settings);
         return DealsyncCommand.withEngine(settings, engine -> {
             RunService runs = new RunService(engine, once ? "once" : "daemon", Progress.forConsole(settings.get("dealsync.progress")));

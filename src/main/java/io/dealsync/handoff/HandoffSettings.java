@@ -1,6 +1,6 @@
 package io.dealsync.handoff;
 
-import io.dealsync.app.EngineSettings;
+import io.dealsync.config.EngineSettings;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.dealsync.handoff;
 
 import io.dealsync.read.UnreadableFileException;
-import io.dealsync.intake.RunContext;
 import io.dealsync.model.Field;
 import io.dealsync.report.FileLedger;
 import io.dealsync.store.DealStore;
@@ -55,24 +54,25 @@ public final class ProcessedFileIntake {
      *
      * @throws UnreadableFileException when it is not a processed file (not CSV, no Errors column, no key column)
      */
-    public FileLedger process(Path file, String name, String source, String sha256, RunContext run, FileLedger out)
+    public FileLedger process(Path file, String name, String source, String sha256, String runId, java.time.LocalDate asOf,
+            FileLedger out)
             throws UnreadableFileException {
         long start = System.nanoTime();
         if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             String why = name + ": Partner Center's processed files are CSV (the upload template)";
-            store.files().recordFailed(name, source, sha256, run.runId(), why);
+            store.files().recordFailed(name, source, sha256, runId, why);
             out.setStatus(FileLedger.Status.failed);
             out.setError(why);
             throw new UnreadableFileException(why);
         }
-        FileState state = store.files().beginFile(name, source, sha256, run.runId(), "", null, null);
+        FileState state = store.files().beginFile(name, source, sha256, runId, "", null, null);
         Answers answers = new Answers();
         String display = source + "/" + name;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.builder().setReader(r).setFormat(CSVFormat.RFC4180).get()) {
             java.util.Iterator<CSVRecord> it = parser.iterator();
             Columns cols = Columns.of(it.hasNext() ? it.next() : null, name);
-            ReferralIds.Origin origin = new ReferralIds.Origin(run.runId(), run.asOf(), state.id(), display, 0);
+            ReferralIds.Origin origin = new ReferralIds.Origin(runId, asOf, state.id(), display, 0);
             List<DealStore.KeyRefresh> newKeys = new java.util.ArrayList<>();
             ledger.inTransaction(c -> {
                 while (it.hasNext()) {

@@ -1,6 +1,6 @@
 package io.dealsync.health;
 
-import io.dealsync.app.RuleBookHolder;
+import io.dealsync.rules.RuleBookHolder;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 

@@ -100,7 +100,7 @@ public final class FileIntake {
         if (processedFile) { // issue 14: Partner Center's processed file answers a hand-off; its rows are not deals
             ledger.setDurationMs(millis(start));
             return new ProcessedFileIntake(env.store(), env.defaultPartnerId())
-                    .process(file, name, source, pre.sha256(), run, ledger);
+                    .process(file, name, source, pre.sha256(), run.runId(), run.asOf(), ledger);
         }
         store(file, profile, ledger, run, start);
         LOG.info("{}: read {}, created {}, updated {}, unchanged {}, rejected {}, skipped {}, warnings {}, expired {} in {} ms",

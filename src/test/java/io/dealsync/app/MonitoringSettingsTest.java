@@ -1,5 +1,7 @@
 package io.dealsync.app;
 
+import io.dealsync.config.EngineSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

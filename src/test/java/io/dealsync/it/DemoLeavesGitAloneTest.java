@@ -3,7 +3,7 @@ package io.dealsync.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dealsync.app.DemoSamples;
-import io.dealsync.app.EngineSettings;
+import io.dealsync.config.EngineSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.dealsync.it;
 
-import io.dealsync.app.EngineSettings;
+import io.dealsync.config.EngineSettings;
 import io.dealsync.cli.DealsyncCommand;
 import io.dealsync.store.Database;
 import io.dealsync.store.DealStore;

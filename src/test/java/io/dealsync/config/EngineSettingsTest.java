@@ -1,4 +1,4 @@
-package io.dealsync.app;
+package io.dealsync.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

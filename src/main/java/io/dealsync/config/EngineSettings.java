@@ -1,4 +1,4 @@
-package io.dealsync.app;
+package io.dealsync.config;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,5 @@
-package io.dealsync.app;
+package io.dealsync.rules;
 
-import io.dealsync.rules.RuleBook;
-import io.dealsync.rules.RulesException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
