@@ -201,20 +201,10 @@ public final class HandoffLedger {
 
     /** Runs the work in one transaction; {@code durable}: a CHECKPOINT after it (embedded database). */
     void inTransaction(Work work, boolean durable) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Writing the hand-off ledger failed", e);
-        }
+        db.inTransaction("Writing the hand-off ledger", c -> {
+            work.run(c);
+            return null;
+        });
         if (durable) {
             db.checkpoint();
         }

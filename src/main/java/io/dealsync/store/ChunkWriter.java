@@ -42,28 +42,18 @@ public final class ChunkWriter {
      *         another instance created meanwhile fails on a unique key: a StoreException the intake retries)
      */
     public void apply(FileState file, String runId, LocalDate asOf, List<Decision> decisions, FileRegistry.Checkpoint cp) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                String fileName = file.source().isEmpty() ? file.name() : file.source() + "/" + file.name();
-                HistoryRows.Origin origin = new HistoryRows.Origin(Timestamp.from(Instant.now()), asOf, runId, file.id(), fileName);
-                List<KeyIndex.Change> changes = new java.util.ArrayList<>();
-                try (Statements st = new Statements(c, changes)) {
-                    write(c, st, origin, decisions);
-                }
-                keys.get().write(c, changes);
-                files.checkpoint(c, file.id(), cp);
-                c.commit();
-                keys.get().committed(changes);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        List<KeyIndex.Change> changes = db.inTransaction("Writing a batch of " + file.name(), c -> {
+            String fileName = file.source().isEmpty() ? file.name() : file.source() + "/" + file.name();
+            HistoryRows.Origin origin = new HistoryRows.Origin(Timestamp.from(Instant.now()), asOf, runId, file.id(), fileName);
+            List<KeyIndex.Change> written = new java.util.ArrayList<>();
+            try (Statements st = new Statements(c, written)) {
+                write(c, st, origin, decisions);
             }
-        } catch (SQLException e) {
-            throw new StoreException("Writing a batch of " + file.name() + " failed", e);
-        }
+            keys.get().write(c, written);
+            files.checkpoint(c, file.id(), cp);
+            return written;
+        });
+        keys.get().committed(changes);
     }
 
     private void write(Connection c, Statements st, HistoryRows.Origin o, List<Decision> decisions) throws SQLException {

@@ -227,6 +227,35 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /** Work on one connection, inside one transaction. */
+    @FunctionalInterface
+    public interface Transaction<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs the work in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * @param what what the work does, for the message of the StoreException a database error becomes
+     */
+    public <T> T inTransaction(String what, Transaction<T> work) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what + " failed", e);
+        }
+    }
+
     /** Closes the pool; an embedded HSQLDB is shut down so its files are consistent. */
     @Override
     public void close() {

@@ -71,49 +71,44 @@ public final class ExpirySweep {
      */
     private int sweepBatch(List<Long> candidates, Date cutoff, LocalDate asOf, String runId, String instance) {
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                lock(c, instance, now);
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE received_on < ? AND "
-                        + IdList.condition(db.dialect(), "deal_id"))) {
-                    ps.setDate(1, cutoff);
-                    IdList.bind(db.dialect(), c, ps, 2, candidates);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                        }
-                    }
-                }
-                if (ids.isEmpty()) {
-                    c.commit();
-                    return 0;
-                }
-                List<Due> due = read(c, ids);
-                insertHistory(c, due, now, asOf, runId);
-                insertNotifications(c, due, asOf, now);
-                int n;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET status = 'Closed', substatus = 'Expired',"
-                        + " version = version + 1, updated_at = ? WHERE " + IdList.condition(db.dialect(), "id"))) {
-                    ps.setTimestamp(1, now);
-                    IdList.bind(db.dialect(), c, ps, 2, ids);
-                    n = ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM awaiting_answer WHERE "
-                        + IdList.condition(db.dialect(), "deal_id"))) {
-                    IdList.bind(db.dialect(), c, ps, 1, ids);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                return n;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return db.inTransaction("The expiry sweep", c -> {
+            lock(c, instance, now);
+            List<Long> ids = stillDue(c, candidates, cutoff);
+            if (ids.isEmpty()) {
+                return 0;
             }
-        } catch (SQLException e) {
-            throw new StoreException("The expiry sweep failed", e);
+            List<Due> due = read(c, ids);
+            insertHistory(c, due, now, asOf, runId);
+            insertNotifications(c, due, asOf, now);
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET status = 'Closed', substatus = 'Expired',"
+                    + " version = version + 1, updated_at = ? WHERE " + IdList.condition(db.dialect(), "id"))) {
+                ps.setTimestamp(1, now);
+                IdList.bind(db.dialect(), c, ps, 2, ids);
+                n = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM awaiting_answer WHERE "
+                    + IdList.condition(db.dialect(), "deal_id"))) {
+                IdList.bind(db.dialect(), c, ps, 1, ids);
+                ps.executeUpdate();
+            }
+            return n;
+        });
+    }
+
+    private List<Long> stillDue(Connection c, List<Long> candidates, Date cutoff) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE received_on < ? AND "
+                + IdList.condition(db.dialect(), "deal_id"))) {
+            ps.setDate(1, cutoff);
+            IdList.bind(db.dialect(), c, ps, 2, candidates);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
         }
+        return ids;
     }
 
     /** What the history and notification rows need of a due deal: each wide deal row is decoded once a batch. */

@@ -18,13 +18,9 @@ final class SeenKeys {
         if (size * 2 >= hashes.length) {
             grow();
         }
-        int mask = hashes.length - 1;
-        int i = (int) (h ^ (h >>> 32)) & mask;
-        while (hashes[i] != 0) {
-            if (hashes[i] == h) {
-                return lines[i];
-            }
-            i = (i + 1) & mask;
+        int i = slot(h);
+        if (hashes[i] == h) {
+            return lines[i];
         }
         hashes[i] = h;
         lines[i] = line;
@@ -35,15 +31,18 @@ final class SeenKeys {
     /** The line first recorded for this key, or 0 (nothing is recorded). */
     long firstLine(String key) {
         long h = hash(key);
+        int i = slot(h);
+        return hashes[i] == h ? lines[i] : 0;
+    }
+
+    /** Where {@code h} stands, or the free slot where it would go (linear probing). */
+    private int slot(long h) {
         int mask = hashes.length - 1;
         int i = (int) (h ^ (h >>> 32)) & mask;
-        while (hashes[i] != 0) {
-            if (hashes[i] == h) {
-                return lines[i];
-            }
+        while (hashes[i] != 0 && hashes[i] != h) {
             i = (i + 1) & mask;
         }
-        return 0;
+        return i;
     }
 
     private void grow() {
@@ -51,13 +50,9 @@ final class SeenKeys {
         long[] oldL = lines;
         hashes = new long[oldH.length * 2];
         lines = new long[oldH.length * 2];
-        int mask = hashes.length - 1;
         for (int j = 0; j < oldH.length; j++) {
             if (oldH[j] != 0) {
-                int i = (int) (oldH[j] ^ (oldH[j] >>> 32)) & mask;
-                while (hashes[i] != 0) {
-                    i = (i + 1) & mask;
-                }
+                int i = slot(oldH[j]);
                 hashes[i] = oldH[j];
                 lines[i] = oldL[j];
             }
