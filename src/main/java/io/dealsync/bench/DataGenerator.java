@@ -139,6 +139,32 @@ public final class DataGenerator {
         if (!c[ExportRow.RECEIVED].isEmpty()) {
             g.writeStringField("receivedDateTime", c[ExportRow.RECEIVED] + "T08:00:00Z");
         }
+        writeCustomer(g, c);
+        g.writeObjectFieldStart("consent");
+        g.writeBooleanField("consentToToShareInfoWithOthers", "Yes".equals(c[ExportRow.CONSENT]));
+        g.writeEndObject();
+        writeDetails(g, c);
+        g.writeArrayFieldStart("team");
+        for (int t = 0; t < 3; t++) {
+            String cell = c[ExportRow.TEAM1 + t];
+            if (!cell.isEmpty()) {
+                String[] p = cell.split(", ");
+                person(g, p[0], p[1], p[2], p[3]);
+            }
+        }
+        g.writeEndArray();
+        if (!c[ExportRow.INVITED_BY].isEmpty()) {
+            g.writeObjectFieldStart("inviteContext");
+            g.writeObjectFieldStart("invitedBy");
+            g.writeStringField("organizationId", c[ExportRow.INVITED_BY]);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** The referral's customerProfile: name, address, D-U-N-S id, the customer contact. */
+    private static void writeCustomer(JsonGenerator g, String[] c) throws IOException {
         g.writeObjectFieldStart("customerProfile");
         g.writeStringField("name", c[ExportRow.CUSTOMER]);
         g.writeObjectFieldStart("address");
@@ -161,9 +187,10 @@ public final class DataGenerator {
         person(g, c[ExportRow.C_FIRST], c[ExportRow.C_LAST], c[ExportRow.C_PHONE], c[ExportRow.C_EMAIL]);
         g.writeEndArray();
         g.writeEndObject();
-        g.writeObjectFieldStart("consent");
-        g.writeBooleanField("consentToToShareInfoWithOthers", "Yes".equals(c[ExportRow.CONSENT]));
-        g.writeEndObject();
+    }
+
+    /** The referral's details: notes, value, currency, close date, campaign, the solution. */
+    private static void writeDetails(JsonGenerator g, String[] c) throws IOException {
         g.writeObjectFieldStart("details");
         g.writeStringField("notes", c[ExportRow.NOTES]);
         if (c[ExportRow.VALUE].matches("-?[0-9]+(\\.[0-9]+)?")) {
@@ -181,23 +208,6 @@ public final class DataGenerator {
         g.writeEndObject();
         g.writeEndArray();
         g.writeEndObject();
-        g.writeEndObject();
-        g.writeArrayFieldStart("team");
-        for (int t = 0; t < 3; t++) {
-            String cell = c[ExportRow.TEAM1 + t];
-            if (!cell.isEmpty()) {
-                String[] p = cell.split(", ");
-                person(g, p[0], p[1], p[2], p[3]);
-            }
-        }
-        g.writeEndArray();
-        if (!c[ExportRow.INVITED_BY].isEmpty()) {
-            g.writeObjectFieldStart("inviteContext");
-            g.writeObjectFieldStart("invitedBy");
-            g.writeStringField("organizationId", c[ExportRow.INVITED_BY]);
-            g.writeEndObject();
-            g.writeEndObject();
-        }
         g.writeEndObject();
     }
 

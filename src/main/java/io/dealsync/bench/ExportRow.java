@@ -91,20 +91,7 @@ final class ExportRow {
         c[TYPE] = "Solution Assessment";
         c[DIRECTION] = incoming ? "Incoming" : "Outgoing";
         c[LOCATION] = place[2];
-        c[CUSTOMER] = company;
-        c[ADDR1] = (1 + r.nextInt(999)) + " " + STREET[r.nextInt(STREET.length)];
-        c[ADDR2] = r.nextInt(3) == 0 ? "Building " + (char) ('A' + r.nextInt(6)) + ", floor " + (1 + r.nextInt(12)) : "";
-        c[CITY] = place[0];
-        c[STATE] = place[1];
-        c[POSTAL] = Integer.toString(10000 + r.nextInt(89999));
-        c[COUNTRY] = place[2];
-        c[DUNS] = r.nextInt(4) == 0 ? "" : Integer.toString(100_000_000 + r.nextInt(899_999_999));
-        String first = FIRST[r.nextInt(FIRST.length)];
-        String last = LAST[r.nextInt(LAST.length)];
-        c[C_FIRST] = first;
-        c[C_LAST] = last;
-        c[C_PHONE] = phone(r);
-        c[C_EMAIL] = email(first, last, company);
+        customer(c, r, place, company);
         int marks = won ? 4 : received ? 0 : r.nextInt(5);
         int month = 1 + r.nextInt(4);
         for (int m = 0; m < marks; m++) {
@@ -129,12 +116,7 @@ final class ExportRow {
         c[CONSENT] = "Yes";
         c[SOLUTION] = SOLUTIONS[r.nextInt(SOLUTIONS.length)];
         c[ASSESSMENT_LOCATION] = place[2];
-        int team = r.nextInt(100) < 50 ? 1 : r.nextInt(100) < 70 ? 2 : 3;
-        for (int t = 0; t < team; t++) {
-            String tf = FIRST[r.nextInt(FIRST.length)];
-            String tl = LAST[r.nextInt(LAST.length)];
-            c[TEAM1 + t] = tf + ", " + tl + ", " + phone(r) + ", " + email(tf, tl, "partner");
-        }
+        team(c, r);
         c[CREATED] = String.format("2026-%02d-%02d", month, 1 + r.nextInt(27));
         if (incoming) {
             // mostly still inside the answer window on the benchmark's as-of date (2026-11-26), a few past it
@@ -146,6 +128,34 @@ final class ExportRow {
         }
         spoil(c, r);
         return c;
+    }
+
+    /** The customer: company, address, D-U-N-S id and contact (the draws in the order day 1 has always made them). */
+    private static void customer(String[] c, SplittableRandom r, String[] place, String company) {
+        c[CUSTOMER] = company;
+        c[ADDR1] = (1 + r.nextInt(999)) + " " + STREET[r.nextInt(STREET.length)];
+        c[ADDR2] = r.nextInt(3) == 0 ? "Building " + (char) ('A' + r.nextInt(6)) + ", floor " + (1 + r.nextInt(12)) : "";
+        c[CITY] = place[0];
+        c[STATE] = place[1];
+        c[POSTAL] = Integer.toString(10000 + r.nextInt(89999));
+        c[COUNTRY] = place[2];
+        c[DUNS] = r.nextInt(4) == 0 ? "" : Integer.toString(100_000_000 + r.nextInt(899_999_999));
+        String first = FIRST[r.nextInt(FIRST.length)];
+        String last = LAST[r.nextInt(LAST.length)];
+        c[C_FIRST] = first;
+        c[C_LAST] = last;
+        c[C_PHONE] = phone(r);
+        c[C_EMAIL] = email(first, last, company);
+    }
+
+    /** One to three partner team members, 50/35/15 %. */
+    private static void team(String[] c, SplittableRandom r) {
+        int team = r.nextInt(100) < 50 ? 1 : r.nextInt(100) < 70 ? 2 : 3;
+        for (int t = 0; t < team; t++) {
+            String tf = FIRST[r.nextInt(FIRST.length)];
+            String tl = LAST[r.nextInt(LAST.length)];
+            c[TEAM1 + t] = tf + ", " + tl + ", " + phone(r) + ", " + email(tf, tl, "partner");
+        }
     }
 
     /** About 10 % of the records break one rule each, spread over the rules. */

@@ -70,8 +70,25 @@ public final class ReportSummary {
         print(ReportWriter.toJsonTree(run), out);
     }
 
-    /** The summary of a JSON report tree. */
+    /** The summary of a JSON report tree: header, a line per file, the notes, the top reject codes. */
     public static void print(JsonNode r, PrintStream out) {
+        printHeader(r, out);
+        List<String> notes = new ArrayList<>();
+        printFiles(r, notes, out);
+        JsonNode t = r.path("totals");
+        out.println("Expired " + ReportWriter.count(t.path("expired").asLong()) + " in files, "
+                + ReportWriter.count(t.path("expiredBySweep").asLong()) + " by sweep; notifications "
+                + ReportWriter.count(t.path("notifications").asLong()) + "; repeats "
+                + ReportWriter.count(t.path("repeats").asLong())
+                + (r.path("ignoredFiles").size() > 0 ? "; ignored files " + r.path("ignoredFiles").size() : "")
+                + (r.path("unknownSources").size() > 0 ? "; unknown sources " + r.path("unknownSources").size() : ""));
+        for (String n : notes) {
+            out.println("  " + n);
+        }
+        printTopCodes(r, out);
+    }
+
+    private static void printHeader(JsonNode r, PrintStream out) {
         out.println("Run " + text(r, "runId") + "  as of " + text(r, "asOf")
                 + (r.hasNonNull("mode") ? "  (" + text(r, "mode") + ")" : ""));
         out.println("  started " + text(r, "startedAt") + "  finished " + text(r, "finishedAt")
@@ -83,84 +100,78 @@ public final class ReportSummary {
                 ? "OK: all records accounted for (read = created + updated + unchanged + rejected + skipped)"
                 : "ERROR: counts do not reconcile (files whose status ends with ! below)");
         out.println();
+    }
 
+    /** The table: a row per file and the totals; each file's notes go to {@code notes}. */
+    private static void printFiles(JsonNode r, List<String> notes, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        String[] head = new String[COUNTS.length + 3];
-        head[0] = "FILE";
-        head[1] = "SOURCE";
-        head[2] = "STATUS";
-        for (int i = 0; i < COUNTS.length; i++) {
-            head[i + 3] = COUNTS[i].toUpperCase(java.util.Locale.ROOT);
-        }
-        rows.add(head);
+        rows.add(countsRow("FILE", "SOURCE", "STATUS", null));
         for (JsonNode f : r.path("files")) {
-            String[] row = new String[head.length];
-            row[0] = text(f, "name");
-            row[1] = text(f, "source").isEmpty() ? "-" : text(f, "source");
-            row[2] = text(f, "status") + (f.path("reconciled").asBoolean(true) ? "" : "!");
-            for (int i = 0; i < COUNTS.length; i++) {
-                row[i + 3] = ReportWriter.count(f.path(COUNTS[i]).asLong());
-            }
-            rows.add(row);
-            if (f.hasNonNull("repeatOf") && !text(f, "repeatOf").isEmpty()) {
-                notes.add(row[0] + ": repeat of " + text(f, "repeatOf"));
-            }
-            if (f.hasNonNull("error") && !text(f, "error").isEmpty()) {
-                notes.add(row[0] + ": " + text(f, "error"));
-            }
-            if (f.hasNonNull("notice")) {
-                notes.add(row[0] + ": warning: " + text(f, "notice"));
-            }
-            if (f.path("unknownColumns").size() > 0) {
-                List<String> cols = new ArrayList<>();
-                f.path("unknownColumns").forEach(c -> cols.add(c.asText()));
-                notes.add(row[0] + ": unknown columns, not read: " + String.join(", ", cols));
-            }
-            if (f.path("warningsByCode").size() > 0) {
-                List<String> codes = new ArrayList<>();
-                f.path("warningsByCode").properties().forEach(e -> codes.add(e.getKey() + " " + e.getValue().asLong()));
-                notes.add(row[0] + ": warning codes: " + String.join(", ", codes));
-            }
-            if (f.hasNonNull("rejectFile")) {
-                notes.add(row[0] + ": rejects in " + text(f, "rejectFile"));
-            }
-            if (f.hasNonNull("warningFile")) {
-                notes.add(row[0] + ": warnings in " + text(f, "warningFile"));
-            }
+            String name = text(f, "name");
+            rows.add(countsRow(name, text(f, "source").isEmpty() ? "-" : text(f, "source"),
+                    text(f, "status") + (f.path("reconciled").asBoolean(true) ? "" : "!"), f));
+            notes.addAll(fileNotes(name, f));
         }
-        JsonNode t = r.path("totals");
-        String[] total = new String[head.length];
-        total[0] = "TOTAL";
-        total[1] = "";
-        total[2] = "";
-        for (int i = 0; i < COUNTS.length; i++) {
-            total[i + 3] = ReportWriter.count(t.path(COUNTS[i]).asLong());
-        }
-        rows.add(total);
+        rows.add(countsRow("TOTAL", "", "", r.path("totals")));
         table(rows, out);
-        out.println("Expired " + ReportWriter.count(t.path("expired").asLong()) + " in files, "
-                + ReportWriter.count(t.path("expiredBySweep").asLong()) + " by sweep; notifications "
-                + ReportWriter.count(t.path("notifications").asLong()) + "; repeats "
-                + ReportWriter.count(t.path("repeats").asLong())
-                + (r.path("ignoredFiles").size() > 0 ? "; ignored files " + r.path("ignoredFiles").size() : "")
-                + (r.path("unknownSources").size() > 0 ? "; unknown sources " + r.path("unknownSources").size() : ""));
-        for (String n : notes) {
-            out.println("  " + n);
-        }
+    }
 
-        List<Map.Entry<String, JsonNode>> codes = new ArrayList<>();
-        codes.addAll(r.path("rejectsByCode").properties());
-        if (!codes.isEmpty()) {
-            codes.sort(Comparator.<Map.Entry<String, JsonNode>>comparingLong(e -> -e.getValue().asLong())
-                    .thenComparing(Map.Entry::getKey));
-            out.println("Top reject codes:");
-            int width = codes.stream().limit(TOP_CODES).mapToInt(e -> e.getKey().length()).max().orElse(0);
-            codes.stream().limit(TOP_CODES).forEach(e -> out.println("  " + pad(e.getKey(), width) + "  "
-                    + ReportWriter.count(e.getValue().asLong())));
-            if (codes.size() > TOP_CODES) {
-                out.println("  ... and " + (codes.size() - TOP_CODES) + " more codes");
-            }
+    /** Three leading cells, then the counts of {@code counts} (null: the counts' names, for the head). */
+    private static String[] countsRow(String first, String second, String third, JsonNode counts) {
+        String[] row = new String[COUNTS.length + 3];
+        row[0] = first;
+        row[1] = second;
+        row[2] = third;
+        for (int i = 0; i < COUNTS.length; i++) {
+            row[i + 3] = counts == null ? COUNTS[i].toUpperCase(java.util.Locale.ROOT)
+                    : ReportWriter.count(counts.path(COUNTS[i]).asLong());
+        }
+        return row;
+    }
+
+    private static List<String> fileNotes(String name, JsonNode f) {
+        List<String> notes = new ArrayList<>();
+        if (f.hasNonNull("repeatOf") && !text(f, "repeatOf").isEmpty()) {
+            notes.add(name + ": repeat of " + text(f, "repeatOf"));
+        }
+        if (f.hasNonNull("error") && !text(f, "error").isEmpty()) {
+            notes.add(name + ": " + text(f, "error"));
+        }
+        if (f.hasNonNull("notice")) {
+            notes.add(name + ": warning: " + text(f, "notice"));
+        }
+        if (f.path("unknownColumns").size() > 0) {
+            List<String> cols = new ArrayList<>();
+            f.path("unknownColumns").forEach(c -> cols.add(c.asText()));
+            notes.add(name + ": unknown columns, not read: " + String.join(", ", cols));
+        }
+        if (f.path("warningsByCode").size() > 0) {
+            List<String> codes = new ArrayList<>();
+            f.path("warningsByCode").properties().forEach(e -> codes.add(e.getKey() + " " + e.getValue().asLong()));
+            notes.add(name + ": warning codes: " + String.join(", ", codes));
+        }
+        if (f.hasNonNull("rejectFile")) {
+            notes.add(name + ": rejects in " + text(f, "rejectFile"));
+        }
+        if (f.hasNonNull("warningFile")) {
+            notes.add(name + ": warnings in " + text(f, "warningFile"));
+        }
+        return notes;
+    }
+
+    private static void printTopCodes(JsonNode r, PrintStream out) {
+        List<Map.Entry<String, JsonNode>> codes = new ArrayList<>(r.path("rejectsByCode").properties());
+        if (codes.isEmpty()) {
+            return;
+        }
+        codes.sort(Comparator.<Map.Entry<String, JsonNode>>comparingLong(e -> -e.getValue().asLong())
+                .thenComparing(Map.Entry::getKey));
+        out.println("Top reject codes:");
+        int width = codes.stream().limit(TOP_CODES).mapToInt(e -> e.getKey().length()).max().orElse(0);
+        codes.stream().limit(TOP_CODES).forEach(e -> out.println("  " + pad(e.getKey(), width) + "  "
+                + ReportWriter.count(e.getValue().asLong())));
+        if (codes.size() > TOP_CODES) {
+            out.println("  ... and " + (codes.size() - TOP_CODES) + " more codes");
         }
     }
 

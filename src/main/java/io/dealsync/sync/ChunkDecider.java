@@ -90,18 +90,8 @@ public final class ChunkDecider {
         ReferenceData ref = book.reference();
         int n = records.size();
         // 1. the chunk's keys, looked up in the narrow key index in one call
-        List<List<String>> keys = new ArrayList<>(n);
         Set<Long> hashes = new HashSet<>();
-        for (SourceRecord r : records) {
-            // issue 12 (fuzz): an id wider than its column is never stored (the record is rejected below): not looked up
-            boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= Field.CRM_ID.column().width()
-                    && r.deal().getReferralId().length() <= Field.REFERRAL_ID.column().width();
-            List<String> k = lookable ? keysOf(r.deal(), ctx) : List.of();
-            keys.add(k);
-            for (String key : k) {
-                hashes.add(Hash64.of(key));
-            }
-        }
+        List<List<String>> keys = chunkKeys(records, ctx, hashes);
         Map<Long, StoredDeals.KeyRow> rows = hashes.isEmpty() ? Map.of() : storedDeals.keys(hashes);
 
         // 2. records the store holds exactly as they are; the others' deals are read whole
@@ -152,6 +142,22 @@ public final class ChunkDecider {
                     : Outcomes.of(records.get(i), proposed[i], before[i], found.get(i), ref, ctx.wording, prints[i]));
         }
         return decisions;
+    }
+
+    /** Each record's keys (none for one that cannot be stored); their hashes are added to {@code hashes}. */
+    private static List<List<String>> chunkKeys(List<SourceRecord> records, FileContext ctx, Set<Long> hashes) {
+        List<List<String>> keys = new ArrayList<>(records.size());
+        for (SourceRecord r : records) {
+            // issue 12 (fuzz): an id wider than its column is never stored (the record is rejected below): not looked up
+            boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= Field.CRM_ID.column().width()
+                    && r.deal().getReferralId().length() <= Field.REFERRAL_ID.column().width();
+            List<String> k = lookable ? keysOf(r.deal(), ctx) : List.of();
+            keys.add(k);
+            for (String key : k) {
+                hashes.add(Hash64.of(key));
+            }
+        }
+        return keys;
     }
 
     /**
