@@ -6,6 +6,7 @@ import io.dealsync.read.RecordReaders;
 import io.dealsync.read.SourceProfile;
 import io.dealsync.read.UnreadableFileException;
 import io.dealsync.review.RecordFileWriter;
+import io.dealsync.review.ReviewerFileNames;
 import io.dealsync.report.FileLedger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,8 +64,8 @@ public final class DryRun {
         Files.createDirectories(rejectsDir);
         RecordReader.Kind kind = RecordReaders.kindOf(name); // a workbook is rows, like CSV
         return new ReviewerFiles.Plan(
-                RecordFileWriter.chooseName(rejectsDir, name, RecordFileWriter.Kind.REJECTS.suffix(kind), RUN_ID),
-                RecordFileWriter.chooseName(rejectsDir, name, RecordFileWriter.Kind.WARNINGS.suffix(kind), RUN_ID),
+                ReviewerFileNames.choose(rejectsDir, name, RecordFileWriter.Kind.REJECTS.suffix(kind), RUN_ID),
+                ReviewerFileNames.choose(rejectsDir, name, RecordFileWriter.Kind.WARNINGS.suffix(kind), RUN_ID),
                 ReviewerFiles.Offsets.START, Path::toString);
     }
 }

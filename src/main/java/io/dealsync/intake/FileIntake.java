@@ -8,6 +8,7 @@ import io.dealsync.read.RecordReaders;
 import io.dealsync.read.SourceProfile;
 import io.dealsync.read.UnreadableFileException;
 import io.dealsync.review.RecordFileWriter;
+import io.dealsync.review.ReviewerFileNames;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.store.DealStore;
@@ -144,8 +145,8 @@ public final class FileIntake {
         RecordReader.Kind kind = RecordReaders.kindOf(name); // a workbook is rows, like CSV
         Path rejectsDir = source.isEmpty() ? env.rejectsDir() : env.rejectsDir().resolve(source);
         FileState state = env.store().files().beginFile(name, source, ledger.getSha256(), run.runId(), book.fingerprint(),
-                RecordFileWriter.chooseName(rejectsDir, name, RecordFileWriter.Kind.REJECTS.suffix(kind), run.runId()).toString(),
-                RecordFileWriter.chooseName(rejectsDir, name, RecordFileWriter.Kind.WARNINGS.suffix(kind), run.runId()).toString());
+                ReviewerFileNames.choose(rejectsDir, name, RecordFileWriter.Kind.REJECTS.suffix(kind), run.runId()).toString(),
+                ReviewerFileNames.choose(rejectsDir, name, RecordFileWriter.Kind.WARNINGS.suffix(kind), run.runId()).toString());
         if (state.resumed()) {
             CheckpointLedger.restore(ledger, state.ledgerJson());
             LOG.info("{}: resuming after line {} (an earlier run stopped mid-file)", display(source, name),
