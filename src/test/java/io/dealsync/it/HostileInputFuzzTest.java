@@ -18,13 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * byte is stored or rejected, every reject names its position. A file failed whole must have been damaged in
  * its first line or in more than one spot.
  *
- * <p>About 60 s by default; longer with {@code -Dfuzz.seconds=600}; another seed with {@code -Dfuzz.seed=N};
+ * <p>About 40 s by default; longer with {@code -Dfuzz.seconds=600}; another seed with {@code -Dfuzz.seed=N};
  * one batch again with {@code -Dfuzz.batch=B}. A failure prints seed, batch, file and mutation: keep it as a
  * case of {@link HostileInputCasesTest}.
  */
 class HostileInputFuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20261201L);
-    static final int SECONDS = Integer.getInteger("fuzz.seconds", 60);
+    static final int SECONDS = Integer.getInteger("fuzz.seconds", 40);
     static final int FILES_PER_RUN = Integer.getInteger("fuzz.files-per-run", 32);
     static final int ONLY_BATCH = Integer.getInteger("fuzz.batch", -1);
 
