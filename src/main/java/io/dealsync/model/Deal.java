@@ -2,7 +2,6 @@ package io.dealsync.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -195,38 +194,16 @@ public final class Deal {
     public boolean isTeamPlausible() { return team.stream().allMatch(TeamMember::isPlausible); }
 
     /** "Team member N" for each listed member without first name, last name, a plausible phone and email (R4). */
-    public List<String> getIncompleteTeamMembers() {
-        List<String> out = new ArrayList<>(0);
-        for (int i = 0; i < team.size(); i++) {
-            if (!team.get(i).isPlausible()) {
-                out.add(Field.TEAM_PREFIX + (i + 1));
-            }
-        }
-        return out;
-    }
+    public List<String> getIncompleteTeamMembers() { return DealPeople.incompleteMembers(team); }
 
     /** What is wrong with a team member ("Team member 2", R4): "the phone is missing", parts joined by "; ". */
-    public String teamMemberProblem(String member) {
-        int n = Field.listIndex(member, Field.TEAM_PREFIX);
-        return n < 1 || n > team.size() ? "is missing" : team.get(n - 1).problems();
-    }
+    public String teamMemberProblem(String member) { return DealPeople.memberProblem(team, member); }
 
     /** The customer's primary contact is complete, with a plausible phone and email. */
-    public boolean isCustomerContactPlausible() {
-        return new TeamMember(get(Field.CONTACT_FIRST_NAME), get(Field.CONTACT_LAST_NAME), get(Field.CONTACT_PHONE),
-                get(Field.CONTACT_EMAIL)).isPlausible();
-    }
+    public boolean isCustomerContactPlausible() { return DealPeople.contactPlausible(this); }
 
     /** The customer contact columns that are empty or not plausible (R3), in template order. */
-    public List<String> getIncompleteContactColumns() {
-        List<String> out = new ArrayList<>(4);
-        for (Field f : List.of(Field.CONTACT_FIRST_NAME, Field.CONTACT_LAST_NAME, Field.CONTACT_PHONE, Field.CONTACT_EMAIL)) {
-            if (!Contact.problem(f, get(f)).isEmpty()) {
-                out.add(f.header());
-            }
-        }
-        return out;
-    }
+    public List<String> getIncompleteContactColumns() { return DealPeople.incompleteContactColumns(this); }
 
     /** What is wrong with one column of the customer's primary contact (R3): "is missing", or the implausible value and the form expected. */
     public String contactProblem(String column) {
@@ -297,33 +274,13 @@ public final class Deal {
     public List<String> getChangedColumns() { return isFirstSight() ? List.of() : differences(getStored()); }
 
     /** The date the deal was received: Received Date, else Created Date, else the day it was first stored. */
-    public LocalDate getReceivedOn() {
-        LocalDate d = Dates.parse(get(Field.RECEIVED_DATE));
-        if (d == null) {
-            d = Dates.parse(get(Field.CREATED_DATE));
-        }
-        return d != null ? d : firstStoredOn(null);
-    }
+    public LocalDate getReceivedOn() { return DealDates.receivedOn(this); }
 
     /** The date the deal was created: Created Date, else the day it was first stored (the as-of date when new). */
-    public LocalDate getCreatedOn() {
-        LocalDate d = Dates.parse(get(Field.CREATED_DATE));
-        return d != null ? d : firstStoredOn(getAsOf());
-    }
+    public LocalDate getCreatedOn() { return DealDates.createdOn(this); }
 
-    /** The day this deal, or the stored deal it updates, was first stored; {@code neverStored} when neither is. */
-    private LocalDate firstStoredOn(LocalDate neverStored) {
-        return getStoredOn() != null ? getStoredOn() : isFirstSight() ? neverStored : getStored().getStoredOn();
-    }
-
-    /**
-     * Hours from {@link #getCreatedOn()} to the as-of date (R61), counted in whole days (dates have no time of
-     * day): 72 is three days. Long.MAX_VALUE when either date is unknown.
-     */
-    public long getHoursSinceCreated() {
-        LocalDate created = getCreatedOn();
-        return created == null || getAsOf() == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(created, getAsOf()) * 24;
-    }
+    /** Hours from {@link #getCreatedOn()} to the as-of date (R61), in whole days; Long.MAX_VALUE when unknown. */
+    public long getHoursSinceCreated() { return DealDates.hoursSinceCreated(this); }
 
     // ---------------------------------------------------------------- findings (Findings)
 
