@@ -1,13 +1,14 @@
 package io.dealsync.app;
 
-import io.dealsync.rules.RuleBookHolder;
-
 import io.dealsync.config.EngineSettings;
-
+import io.dealsync.intake.FileIntake;
 import io.dealsync.read.SourceProfile;
 import io.dealsync.read.SourceProfiles;
-import io.dealsync.intake.FileIntake;
+import io.dealsync.rules.ReferenceData;
 import io.dealsync.rules.RuleBook;
+import io.dealsync.rules.RuleBookHolder;
+import io.dealsync.rules.RuleProblem;
+import io.dealsync.rules.RulesException;
 import io.dealsync.store.Database;
 import io.dealsync.store.DealStore;
 import java.nio.file.Files;
@@ -20,7 +21,9 @@ import java.util.Map;
  */
 public final class Engine implements FileIntake.Environment, AutoCloseable {
     private final EngineSettings settings;
+    /** The rules in force; null for a command that judges nothing (the sweep), which never compiles them. */
     private final RuleBookHolder rules;
+    private final java.util.function.Supplier<ReferenceData> reference;
     private final Map<String, SourceProfile> profiles;
     private final Database database;
     private final DealStore store;
@@ -29,6 +32,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     private Engine(EngineSettings settings, RuleBookHolder rules, Map<String, SourceProfile> profiles, Database database) {
         this.settings = settings;
         this.rules = rules;
+        this.reference = rules != null ? () -> rules.current().reference() : referenceOnly(settings);
         this.profiles = profiles;
         this.database = database;
         this.store = new DealStore(database);
@@ -42,9 +46,21 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
      * @throws io.dealsync.store.DatabaseUnavailableException when the database cannot be reached
      */
     public static Engine start(EngineSettings settings) {
+        return start(settings, true);
+    }
+
+    /**
+     * The engine of a command that judges no record ({@code expire}): the analysts' reference tables and
+     * settings, not the DRL, whose compile was a second of the sweep's start-up.
+     */
+    public static Engine startWithoutRules(EngineSettings settings) {
+        return start(settings, false);
+    }
+
+    private static Engine start(EngineSettings settings, boolean judges) {
         DataFolderLock lock = DataFolderLock.acquire(settings); // before anything: a second process is refused at once
         try {
-            Engine engine = startLocked(settings);
+            Engine engine = judges ? startLocked(settings) : startWithoutRulesLocked(settings);
             engine.dataLock = lock;
             return engine;
         } catch (RuntimeException e) {
@@ -84,6 +100,41 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
         }
     }
 
+    private static Engine startWithoutRulesLocked(EngineSettings settings) {
+        Path profilesDir = settings.path("dealsync.profiles");
+        Map<String, SourceProfile> profiles = Files.isDirectory(profilesDir) ? SourceProfiles.load(profilesDir) : Map.of();
+        Engine engine = new Engine(settings, null, profiles, openDatabase(settings));
+        try {
+            engine.reference(); // a broken reference table still stops the command first
+            return engine;
+        } catch (RuntimeException e) {
+            engine.database.close();
+            throw e;
+        }
+    }
+
+    /** The reference data read once on first use, without the DRL; a problem in it is a RulesException. */
+    private static java.util.function.Supplier<ReferenceData> referenceOnly(EngineSettings settings) {
+        return new java.util.function.Supplier<>() {
+            private ReferenceData loaded;
+
+            @Override
+            public synchronized ReferenceData get() {
+                if (loaded == null) {
+                    Path rulesDir = settings.path("dealsync.rules");
+                    java.util.List<RuleProblem> problems = new java.util.ArrayList<>();
+                    ReferenceData r = ReferenceData.load(rulesDir.toAbsolutePath().normalize().resolve("reference"),
+                            RuleBook.display(rulesDir) + "reference/", problems);
+                    if (!problems.isEmpty()) {
+                        throw new RulesException(problems);
+                    }
+                    loaded = r;
+                }
+                return loaded;
+            }
+        };
+    }
+
     public static Database openDatabase(EngineSettings settings) {
         if (settings.jdbcUrl().startsWith("jdbc:hsqldb:file:")) {
             try {
@@ -98,7 +149,22 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     }
 
     public EngineSettings settings() { return settings; }
-    public RuleBookHolder ruleBooks() { return rules; }
+    public RuleBookHolder ruleBooks() { return judging(); }
+
+    /** The reference tables and the analysts' settings in force. */
+    public ReferenceData reference() { return reference.get(); }
+
+    /** The fingerprint of the rules folder (the rules in force when compiled). */
+    public String rulesFingerprint() {
+        return rules != null ? rules.current().fingerprint() : RuleBook.fingerprint(settings.path("dealsync.rules"));
+    }
+
+    private RuleBookHolder judging() {
+        if (rules == null) {
+            throw new IllegalStateException("This engine was started without its rules: it judges no record");
+        }
+        return rules;
+    }
     public Database database() { return database; }
     public Map<String, SourceProfile> profiles() { return profiles; }
 
@@ -106,7 +172,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     public DealStore store() { return store; }
 
     @Override
-    public RuleBook rules() { return rules.current(); }
+    public RuleBook rules() { return judging().current(); }
 
     @Override
     public SourceProfile profileFor(String source) {

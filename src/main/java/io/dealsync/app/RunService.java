@@ -52,7 +52,7 @@ public final class RunService {
     public synchronized RunContext run() {
         if (current == null) {
             current = new RunContext(engine.settings().asOf(), mode);
-            current.ledger().setRulesFingerprint(engine.rules().fingerprint());
+            current.ledger().setRulesFingerprint(engine.rulesFingerprint());
         }
         return current;
     }
@@ -166,7 +166,7 @@ public final class RunService {
     public long sweep() {
         RunContext run = run();
         MDC.put("runId", run.runId());
-        long n = engine.store().sweep().sweep(run.asOf(), engine.rules().reference().expiryWindowDays(), run.runId(),
+        long n = engine.store().sweep().sweep(run.asOf(), engine.reference().expiryWindowDays(), run.runId(),
                 instanceName());
         run.ledger().addExpiredBySweep(n);
         run.ledger().addNotifications(n);
@@ -206,7 +206,7 @@ public final class RunService {
 
     private Map<String, String> codeMeanings() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (ReasonCode rc : engine.rules().reference().reasonCodes().values()) {
+        for (ReasonCode rc : engine.reference().reasonCodes().values()) {
             m.put(rc.code(), rc.meaning()); // issue 10: the slots named, not "A field is required"
         }
         return m;

@@ -72,9 +72,14 @@ public final class DealsyncCommand {
      * unreachable database end the command with their own exit code and a message a person reads.
      */
     static int withEngine(EngineSettings settings, EngineWork work) throws Exception {
+        return withEngine(settings, true, work);
+    }
+
+    /** {@code judges} false: a command that judges no record, whose engine does not compile the DRL. */
+    static int withEngine(EngineSettings settings, boolean judges, EngineWork work) throws Exception {
         io.dealsync.app.Engine engine;
         try {
-            engine = io.dealsync.app.Engine.start(settings);
+            engine = judges ? io.dealsync.app.Engine.start(settings) : io.dealsync.app.Engine.startWithoutRules(settings);
         } catch (io.dealsync.rules.RulesException e) {
             System.err.println(e.getMessage());
             System.err.println("No file was touched. Fix the rules (./dealsync rules check) and run again.");

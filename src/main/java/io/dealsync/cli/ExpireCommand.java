@@ -17,7 +17,7 @@ final class ExpireCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return DealsyncCommand.withEngine(asOf.settings(parent), engine -> {
+        return DealsyncCommand.withEngine(asOf.settings(parent), false, engine -> {
             RunService runs = new RunService(engine, "expire", Progress.none());
             long n = runs.sweep();
             runs.finishRun();

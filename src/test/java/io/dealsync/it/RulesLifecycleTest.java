@@ -76,6 +76,18 @@ class RulesLifecycleTest {
     }
 
     @Test
+    void aBrokenReferenceTableStopsTheSweepToo() throws Exception {
+        Path rules = RuleCasesTest.copyRules(tmp);
+        Files.writeString(rules.resolve("reference/settings.properties"), "expiry.window.days=fourteen\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Harness h = new Harness(tmp.resolve("engine"));
+        h.settings.put("dealsync.rules", rules.toString());
+        Harness.Output expire = h.runCaptured("expire", "--as-of", "2026-11-26");
+        assertThat(expire.code()).as(expire.out() + expire.err()).isEqualTo(2);
+        assertThat(expire.err()).contains("settings.properties");
+    }
+
+    @Test
     void aBrokenDrlStopsRunOnceBeforeAnyFileIsTouched() throws Exception {
         Path rules = RuleCasesTest.copyRules(tmp);
         Path drl = rules.resolve("lifecycle.drl");
@@ -101,6 +113,12 @@ class RulesLifecycleTest {
             assertThat(h.count("SELECT COUNT(*) FROM deal")).isZero();
             assertThat(h.count("SELECT COUNT(*) FROM ingested_file")).isZero();
         }
+
+        // the sweep judges no record: it needs the reference settings, not the DRL, and runs
+        Harness.Output expire = h.runCaptured("expire", "--as-of", "2026-11-26");
+        assertThat(expire.code()).as(expire.err()).isZero();
+        assertThat(expire.out()).contains("Expired 0 deal(s)");
+        assertThat(Harness.files(h.inbox())).isEqualTo(inboxBefore);
 
         Harness.Output check = h.runCaptured("rules", "check");
         assertThat(check.code()).isNotZero();
