@@ -35,21 +35,25 @@ public final class ExpirySweep {
      */
     public int sweep(LocalDate asOf, int windowDays, String runId, String instance) {
         Date cutoff = Date.valueOf(asOf.minusDays(windowDays));
-        List<Long> due = dueIds(cutoff);
         int total = 0;
         // a batch a transaction: a transaction's changed rows stay in memory until it commits
-        for (int from = 0; from < due.size(); from += BATCH) {
-            total += sweepBatch(due.subList(from, Math.min(due.size(), from + BATCH)), cutoff, asOf, runId, instance);
+        for (List<Long> page = dueAfter(cutoff, 0); !page.isEmpty(); page = dueAfter(cutoff, page.get(page.size() - 1))) {
+            total += sweepBatch(page, cutoff, asOf, runId, instance);
         }
         return total;
     }
 
-    /** The deals due, read once: choosing each batch with ORDER BY ... FETCH FIRST sorted every due deal again. */
-    private List<Long> dueIds(Date cutoff) {
-        List<Long> ids = new ArrayList<>();
+    /**
+     * The next {@link #BATCH} due deals after {@code lastId}, in id order (neighbouring deals share data pages):
+     * a walk along the primary key, so memory stays one batch and no page sorts every due deal again.
+     */
+    private List<Long> dueAfter(Date cutoff, long lastId) {
+        List<Long> ids = new ArrayList<>(BATCH);
         try (Connection c = db.connection();
-                PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE received_on < ?")) {
-            ps.setDate(1, cutoff);
+                PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE deal_id > ?"
+                        + " AND received_on < ? ORDER BY deal_id FETCH FIRST " + BATCH + " ROWS ONLY")) {
+            ps.setLong(1, lastId);
+            ps.setDate(2, cutoff);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
@@ -58,7 +62,6 @@ public final class ExpirySweep {
         } catch (SQLException e) {
             throw new StoreException("The expiry sweep failed", e);
         }
-        java.util.Collections.sort(ids); // neighbouring deals share data pages
         return ids;
     }
 
