@@ -69,7 +69,7 @@ final class ReferralIds {
                 return new Result(Outcome.CONFLICT, version);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deal_history (deal_id, seq, changed_at, as_of, run_id,"
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deal_change (deal_id, seq, changed_at, as_of, run_id,"
                 + " file_id, file_name, line, action, old_status, new_status, changes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, dealId);
             ps.setLong(2, version + 1L);

@@ -94,13 +94,14 @@ public final class ChunkWriter {
         p.setId(id);
         p.setStoredOn(o.asOf());
         p.setVersion(1);
-        DealRows.bind(st.insDeal.ps(), p, d.contentHash(), o.at(), o.fileId(), d.line(), 1);
+        int created = DealRows.bind(st.insDeal.ps(), p, d.contentHash(), o.at(), o.fileId(), d.line(), 1);
+        DealRows.bindCreated(st.insDeal.ps(), created, o.at(), o.fileId(), d.line(), d.expired() ? "created-expired" : "created",
+                p.getStatusPair());
         st.insDeal.add();
         for (String k : p.getKeys()) {
             st.key(KeyIndex.Change.Kind.PUT, k, id, d.contentHash());
         }
         awaiting(st, id, null, DealRows.awaitingSince(p));
-        HistoryRows.add(st.hist, id, 1, o, d.line(), d.expired() ? "created-expired" : "created", "", p.getStatusPair(), "");
         notify(st, p, d.notifyEvent(), o);
     }
 

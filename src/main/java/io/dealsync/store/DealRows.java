@@ -26,6 +26,9 @@ final class DealRows {
     /** Columns besides the catalogue's, in this order after them; the last is the row's key. */
     private static final List<String> EXTRA = List.of(ListColumn.SOLUTION.column().name(), ListColumn.TEAM.column().name(),
             "team_size", "content_hash", "stored_on", "updated_at", "last_file_id", "last_line", "version", "id");
+    /** The creation, recorded on the row (the {@code deal_history} view shows it as the deal's first entry): insert only. */
+    private static final List<String> CREATED = List.of("created_at", "created_file_id", "created_line", "created_action",
+            "created_status");
 
     static final String SELECT_LIST;
     static final String INSERT;
@@ -41,10 +44,11 @@ final class DealRows {
         SELECT_LIST = names + ", " + ListColumn.SOLUTION.column().name() + ", " + ListColumn.TEAM.column().name()
                 + ", stored_on, version, id";
         StringJoiner q = new StringJoiner(", ");
-        for (int i = 0; i < FIELDS.length + EXTRA.size(); i++) {
+        for (int i = 0; i < FIELDS.length + EXTRA.size() + CREATED.size(); i++) {
             q.add("?");
         }
-        INSERT = "INSERT INTO deal (" + names + ", " + String.join(", ", EXTRA) + ") VALUES (" + q + ")";
+        INSERT = "INSERT INTO deal (" + names + ", " + String.join(", ", EXTRA) + ", " + String.join(", ", CREATED)
+                + ") VALUES (" + q + ")";
         for (String extra : EXTRA.subList(0, EXTRA.size() - 1)) {
             sets.add(extra + " = ?");
         }
@@ -102,6 +106,19 @@ final class DealRows {
         ps.setInt(i++, version);
         ps.setLong(i++, d.getId());
         return i;
+    }
+
+    /**
+     * Binds the creation's columns of {@link #INSERT}, from {@code i} (what {@link #bind} returned): when, the file and
+     * line, the action ("created" or "created-expired") and the status it was created in.
+     */
+    static void bindCreated(PreparedStatement ps, int i, java.sql.Timestamp at, long fileId, long line, String action,
+            String status) throws SQLException {
+        ps.setTimestamp(i, at);
+        ps.setLong(i + 1, fileId);
+        ps.setLong(i + 2, line);
+        ps.setString(i + 3, action);
+        ps.setString(i + 4, status);
     }
 
     static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {

@@ -136,7 +136,7 @@ public final class ExpirySweep {
 
     private static void insertHistory(Connection c, List<Due> due, Timestamp now, LocalDate asOf, String runId)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deal_history (deal_id, seq, changed_at, as_of, run_id,"
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deal_change (deal_id, seq, changed_at, as_of, run_id,"
                 + " action, old_status, new_status, changes) VALUES (?, ?, ?, ?, ?, 'expired', ?, 'Closed/Expired',"
                 + " 'Expired by the sweep: no answer within the window')")) {
             for (Due d : due) {

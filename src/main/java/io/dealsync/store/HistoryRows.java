@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 
-/** A deal's history ({@code deal_history}): one row per change, naming the file and line it came from. */
+/**
+ * A deal's history: one row per change ({@code deal_change}), naming the file and line it came from, after its
+ * creation, which is recorded on the deal's own row (V6). The {@code deal_history} view joins the two for SQL users.
+ */
 final class HistoryRows {
-    static final String INSERT = "INSERT INTO deal_history (deal_id, seq, changed_at, as_of, run_id, file_id, file_name,"
+    static final String INSERT = "INSERT INTO deal_change (deal_id, seq, changed_at, as_of, run_id, file_id, file_name,"
             + " line, action, old_status, new_status, changes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final int CHANGES_WIDTH = 4000;
     private static final Set<Field> PERSONAL = Set.of(Field.CONTACT_FIRST_NAME, Field.CONTACT_LAST_NAME,
@@ -76,22 +79,32 @@ final class HistoryRows {
         return v.isEmpty() ? "(empty)" : v.length() > 60 ? v.substring(0, 57) + "..." : v;
     }
 
-    /** A deal's history, oldest first. */
+    /** A deal's history, oldest first: its creation (from the deal row), then its changes. */
     static List<HistoryEntry> of(Connection c, long dealId) throws SQLException {
         List<HistoryEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1, d.created_at, d.stored_on, f.run_id,"
+                + " CASE WHEN f.source = '' THEN f.name ELSE f.source || '/' || f.name END, d.created_line, d.created_action,"
+                + " '', d.created_status, '' FROM deal d LEFT JOIN ingested_file f ON f.id = d.created_file_id"
+                + " WHERE d.id = ? AND d.created_action IS NOT NULL")) {
+            read(ps, dealId, out);
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, changed_at, as_of, run_id, file_name, line, action,"
-                + " old_status, new_status, changes FROM deal_history WHERE deal_id = ? ORDER BY seq")) {
-            ps.setLong(1, dealId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long line = rs.getLong(6);
-                    Long l = rs.wasNull() ? null : line;
-                    out.add(new HistoryEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getDate(3).toLocalDate(),
-                            rs.getString(4), rs.getString(5), l, rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10)));
-                }
-            }
+                + " old_status, new_status, changes FROM deal_change WHERE deal_id = ? ORDER BY seq")) {
+            read(ps, dealId, out);
         }
         return out;
+    }
+
+    private static void read(PreparedStatement ps, long dealId, List<HistoryEntry> out) throws SQLException {
+        ps.setLong(1, dealId);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long line = rs.getLong(6);
+                Long l = rs.wasNull() ? null : line;
+                out.add(new HistoryEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getDate(3).toLocalDate(),
+                        rs.getString(4), rs.getString(5), l, rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)));
+            }
+        }
     }
 }
