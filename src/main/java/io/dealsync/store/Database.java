@@ -110,6 +110,9 @@ public final class Database implements AutoCloseable {
      * included, to the last CHECKPOINT, and the run resumes from there: the same end state, writes ~30% cheaper.
      */
     static String tuned(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return postgresTuned(url);
+        }
         if (!url.startsWith("jdbc:hsqldb:file:")) {
             return url;
         }
@@ -130,6 +133,18 @@ public final class Database implements AutoCloseable {
             sb.append(";hsqldb.log_data=false");
         }
         return sb.toString();
+    }
+
+    /**
+     * PostgreSQL: the driver sends a batch of inserts as multi-row INSERTs (one statement of up to 128 rows instead
+     * of one a row), PostgreSQL's cheap bulk path for the chunk writer's JDBC batches. Nothing here reads an insert's
+     * row count from a batch (the driver then reports SUCCESS_NO_INFO); updates are sent as they are.
+     */
+    private static String postgresTuned(String url) {
+        if (url.contains("reWriteBatchedInserts")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
     /**
