@@ -99,15 +99,21 @@ public final class ExpirySweep {
         });
     }
 
+    /**
+     * The candidates still due, found by primary key: with the date in the WHERE clause too, HSQLDB walked the date
+     * index over every due deal for each batch (40 % of a 1,000,000-deal sweep), so the date is compared here.
+     */
     private List<Long> stillDue(Connection c, List<Long> candidates, Date cutoff) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE received_on < ? AND "
+        LocalDate before = cutoff.toLocalDate();
+        try (PreparedStatement ps = c.prepareStatement("SELECT deal_id, received_on FROM awaiting_answer WHERE "
                 + IdList.condition(db.dialect(), "deal_id"))) {
-            ps.setDate(1, cutoff);
-            IdList.bind(db.dialect(), c, ps, 2, candidates);
+            IdList.bind(db.dialect(), c, ps, 1, candidates);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    if (rs.getDate(2).toLocalDate().isBefore(before)) {
+                        ids.add(rs.getLong(1));
+                    }
                 }
             }
         }
