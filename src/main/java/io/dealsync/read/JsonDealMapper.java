@@ -28,11 +28,20 @@ final class JsonDealMapper {
     private List<Problem> problems;
 
     SourceRecord map(long position, JsonNode obj) {
+        return map(position, obj, new TreeText(obj));
+    }
+
+    /** The record of {@code obj}, parsed from {@code source}: the text kept for a reject file instead of the tree. */
+    SourceRecord map(long position, JsonNode obj, String source) {
+        return map(position, obj, new SourceText(source));
+    }
+
+    private SourceRecord map(long position, JsonNode obj, java.util.function.Supplier<String> text) {
         present.clear();
         problems = null;
         Deal d = new Deal();
         read(d, obj, ReferralShape.REFERRAL);
-        SourceRecord rec = SourceRecord.jsonLazy(position, d, new TreeText(obj), present.set());
+        SourceRecord rec = SourceRecord.jsonLazy(position, d, text, present.set());
         if (problems != null) {
             for (Problem p : problems) {
                 rec.addProblem("INVALID_VALUE", p.column(), p.message());
@@ -96,6 +105,22 @@ final class JsonDealMapper {
         @Override
         public String get() {
             return node.toString();
+        }
+    }
+
+    /**
+     * The object's JSON text as {@link TreeText} would give it, from the text it was parsed from: parsed
+     * again with the same mapper, so the same tree and the same text, for the few records that are
+     * rejected or warned about. Keeps a chunk in flight at a String per record, not a tree.
+     */
+    private record SourceText(String source) implements java.util.function.Supplier<String> {
+        @Override
+        public String get() {
+            try {
+                return JsonRecordReader.MAPPER.readTree(source).toString();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("JSON text parsed once no longer parses", e);
+            }
         }
     }
 

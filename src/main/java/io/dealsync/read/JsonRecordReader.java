@@ -47,6 +47,8 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
     private final JsonParser parser;
     /** The text under the parser or the lines, noting bytes that are not text. */
     private final DamageTrackingReader text;
+    /** The text the parser reads, kept from the element being read on; null for NDJSON. */
+    private final JsonTextWindow window;
     private final BufferedReader lines;
     private long index;
     private long lineNo;
@@ -70,6 +72,7 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
         shape = open.shape();
         parser = open.parser();
         text = open.text();
+        window = open.window();
         lines = shape == Shape.NDJSON ? new BufferedReader(text, 1 << 16) : null;
         brokenFirst = open.brokenFirst();
     }
@@ -131,7 +134,8 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
                 return null;
             }
             index = pos;
-            return record(pos, "Element " + pos, from, parser.readValueAsTree());
+            long start = parser.currentTokenLocation().getCharOffset();
+            return record(pos, "Element " + pos, from, start, parser.readValueAsTree());
         } catch (JsonEOFException e) {
             return broken(pos, "The JSON is cut short inside element " + pos + " (unexpected end of file)", from, -1);
         } catch (IOException e) {
@@ -150,7 +154,8 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
                 return null;
             }
             pos = parser.currentTokenLocation().getLineNr();
-            return record(pos, "The value on line " + pos, from, parser.readValueAsTree());
+            long start = parser.currentTokenLocation().getCharOffset();
+            return record(pos, "The value on line " + pos, from, start, parser.readValueAsTree());
         } catch (IOException e) {
             long at = pos > 0 ? pos : JsonBreaks.lineOf(e);
             return broken(at, "The JSON breaks at line " + JsonBreaks.lineOf(e) + " (" + JsonBreaks.describe(e) + ")",
@@ -159,11 +164,15 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
     }
 
     /**
-     * The value the parser just read from char {@code from}: its record, or MALFORMED when it holds a byte
-     * that was not text or is not an object ({@code what} names it in the reason); reading goes on after it.
+     * The value the parser just read from char {@code from} (its first token at {@code start}): its record,
+     * or MALFORMED when it holds a byte that was not text or is not an object ({@code what} names it in the
+     * reason); reading goes on after it.
      */
-    private SourceRecord record(long pos, String what, long from, JsonNode node) {
-        DamageTrackingReader.Damage d = text.takeChars(from, parser.currentLocation().getCharOffset());
+    private SourceRecord record(long pos, String what, long from, long start, JsonNode node) {
+        long end = parser.currentLocation().getCharOffset();
+        DamageTrackingReader.Damage d = text.takeChars(from, end);
+        String source = d == null && node != null && node.isObject() ? window.text(start, end) : null;
+        window.forget(end);
         if (d != null) {
             return SourceRecord.malformedJson(pos, what + ": " + d.describe(text.charset()), textOf(node),
                     node != null && node.isObject());
@@ -172,7 +181,7 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
             return SourceRecord.malformedJson(pos, what + " is " + JsonDealMapper.shape(nullSafe(node))
                     + ", not an object", textOf(node), false);
         }
-        return mapper.map(pos, node);
+        return mapper.map(pos, node, source);
     }
 
     private static String textOf(JsonNode node) {
@@ -216,7 +225,7 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
                 return SourceRecord.malformedJson(lineNo, "Line " + lineNo + " is " + JsonDealMapper.shape(nullSafe(node))
                         + ", not an object", line, false);
             }
-            return mapper.map(lineNo, node);
+            return mapper.map(lineNo, node, line);
         }
         return null;
     }

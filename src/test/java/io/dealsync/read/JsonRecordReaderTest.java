@@ -187,6 +187,22 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void aRecordsTextIsItsObjectAsJacksonWritesItInEveryShape() throws Exception {
+        // kept as source text, parsed again when asked: the same text the tree gave (escapes, numbers, duplicates)
+        String a = "{ \"id\" : \"A\\u00e9\", \"details\": {\"dealValue\": 1.50, \"notes\": null},\n  \"id\": \"A2\" }";
+        String b = "{\"id\":\"B\",\"team\":[{\"firstName\":\"\u00c9mile\"}]}";
+        ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        List<String> expected = List.of(json.readTree(a).toString(), json.readTree(b).toString());
+        for (Path p : List.of(file("arr.json", "[" + a + " ,\n" + b + "]"),
+                file("page.json", "{\"next\": 1, \"value\": [" + a + "," + b + "], \"count\": 2}"),
+                file("seq.json", a + "\n" + b.replace(",", ",\n") + "\n"),
+                file("lines.ndjson", a.replace("\n", "") + "\n\n" + b + "\n"))) {
+            assertThat(read(p).stream().map(SourceRecord::rawJson).toList()).as(p.getFileName().toString())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aByteThatIsNotTextDamagesItsElementAndReadingGoesOn() throws Exception {
         Path p = dir.resolve("nul.json");
         byte[] head = "[{\"id\":\"A\"},\n{\"id\":\"B\",\"name\":\"x".getBytes(StandardCharsets.UTF_8);
