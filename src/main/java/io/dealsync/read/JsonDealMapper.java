@@ -14,6 +14,7 @@ import io.dealsync.model.TeamMember;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The Partner Center referral resource (docs/formats.md, "JSON (in)") as a {@link Deal}. A column is present
@@ -28,15 +29,11 @@ final class JsonDealMapper {
     private List<Problem> problems;
 
     SourceRecord map(long position, JsonNode obj) {
-        return map(position, obj, new TreeText(obj));
+        return map(position, obj, JsonSourceText.of(obj));
     }
 
-    /** The record of {@code obj}, parsed from {@code source}: the text kept for a reject file instead of the tree. */
-    SourceRecord map(long position, JsonNode obj, String source) {
-        return map(position, obj, new SourceText(source));
-    }
-
-    private SourceRecord map(long position, JsonNode obj, java.util.function.Supplier<String> text) {
+    /** The record of {@code obj}; {@code text} makes its JSON text when asked ({@link JsonSourceText}). */
+    SourceRecord map(long position, JsonNode obj, Supplier<String> text) {
         present.clear();
         problems = null;
         Deal d = new Deal();
@@ -96,30 +93,6 @@ final class JsonDealMapper {
             JsonNode object = object(parent, group.key(), group.column());
             if (object != null) {
                 read(d, object, group);
-            }
-        }
-    }
-
-    /** The object's JSON text, made only when a reject or warning file asks for it. */
-    private record TreeText(JsonNode node) implements java.util.function.Supplier<String> {
-        @Override
-        public String get() {
-            return node.toString();
-        }
-    }
-
-    /**
-     * The object's JSON text as {@link TreeText} would give it, from the text it was parsed from: parsed
-     * again with the same mapper, so the same tree and the same text, for the few records that are
-     * rejected or warned about. Keeps a chunk in flight at a String per record, not a tree.
-     */
-    private record SourceText(String source) implements java.util.function.Supplier<String> {
-        @Override
-        public String get() {
-            try {
-                return JsonRecordReader.MAPPER.readTree(source).toString();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("JSON text parsed once no longer parses", e);
             }
         }
     }

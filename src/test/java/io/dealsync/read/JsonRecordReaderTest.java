@@ -229,6 +229,33 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void damageFarIntoABigArrayOrPageIsReportedAsForASmallOne() throws Exception {
+        // the byte path reads the clean start, the char path takes over at the damage (past both windows)
+        StringBuilder clean = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) {
+            clean.append(i == 1 ? "" : ",\n").append("{\"id\":\"R").append(i).append("\",\"name\":\"Zoë ").append(i).append("\"}");
+        }
+        for (String[] shape : new String[][] {{"[", "]"}, {"{\"count\":3002,\"value\":[", "]}"}}) {
+            Path p = dir.resolve("big.json");
+            byte[] head = (shape[0] + clean + ",\n{\"id\":\"B\",\"name\":\"x").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("y\"},\n{\"id\":\"C\"}" + shape[1]).getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[head.length + 1 + tail.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            all[head.length] = (byte) 0xE9;
+            System.arraycopy(tail, 0, all, head.length + 1, tail.length);
+            Files.write(p, all);
+            List<SourceRecord> recs = read(p);
+            assertThat(recs).hasSize(3002);
+            assertThat(recs.get(2999).deal().getReferralId()).isEqualTo("R3000");
+            assertThat(recs.get(2999).rawJson()).isEqualTo("{\"id\":\"R3000\",\"name\":\"Zoë 3000\"}");
+            assertThat(recs.get(3000).position()).isEqualTo(3001);
+            assertThat(recs.get(3000).malformed()).isEqualTo("Element 3001: line 3001: byte 0xE9 at column 20 is not text in UTF-8");
+            assertThat(recs.get(3001).position()).isEqualTo(3002);
+            assertThat(recs.get(3001).deal().getReferralId()).isEqualTo("C");
+        }
+    }
+
+    @Test
     void aByteThatIsNotTextDamagesItsNdjsonLineOnly() throws Exception {
         Path p = dir.resolve("d.ndjson");
         byte[] b = "{\"id\":\"A\"}\n{\"id\":\"B\u00ff\"}\n{\"id\":\"C\"}\n".getBytes(StandardCharsets.ISO_8859_1);
