@@ -14,6 +14,7 @@ import io.dealsync.model.TeamMember;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The Partner Center referral resource (docs/formats.md, "JSON (in)") as a {@link Deal}. A column is present
@@ -28,11 +29,16 @@ final class JsonDealMapper {
     private List<Problem> problems;
 
     SourceRecord map(long position, JsonNode obj) {
+        return map(position, obj, JsonSourceText.of(obj));
+    }
+
+    /** The record of {@code obj}; {@code text} makes its JSON text when asked ({@link JsonSourceText}). */
+    SourceRecord map(long position, JsonNode obj, Supplier<String> text) {
         present.clear();
         problems = null;
         Deal d = new Deal();
         read(d, obj, ReferralShape.REFERRAL);
-        SourceRecord rec = SourceRecord.jsonLazy(position, d, new TreeText(obj), present.set());
+        SourceRecord rec = SourceRecord.jsonLazy(position, d, text, present.set());
         if (problems != null) {
             for (Problem p : problems) {
                 rec.addProblem("INVALID_VALUE", p.column(), p.message());
@@ -88,14 +94,6 @@ final class JsonDealMapper {
             if (object != null) {
                 read(d, object, group);
             }
-        }
-    }
-
-    /** The object's JSON text, made only when a reject or warning file asks for it. */
-    private record TreeText(JsonNode node) implements java.util.function.Supplier<String> {
-        @Override
-        public String get() {
-            return node.toString();
         }
     }
 

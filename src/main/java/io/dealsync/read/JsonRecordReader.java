@@ -28,7 +28,8 @@ import java.nio.file.Path;
  * raw. A byte that is not text (a NUL, invalid UTF-8) inside a string or an NDJSON line makes that
  * element or line MALFORMED, naming line, column and byte, and reading goes on; one between the tokens
  * of an array breaks it there, as a file cut short. JSON is read as UTF-8 whatever the profile says
- * (RFC 8259); a string up to Jackson's 20 M-character limit is read (a 10 MB field fits).
+ * (RFC 8259); a string up to Jackson's 20 M-character limit is read (a 10 MB field fits). A clean array
+ * or page is read from bytes ({@link JsonFastElements}); the char path takes over where it is unsure.
  */
 public final class JsonRecordReader extends PrefetchingRecordReader {
     static final ObjectMapper MAPPER = new ObjectMapper()
@@ -44,9 +45,13 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
     private final JsonDealMapper mapper = new JsonDealMapper();
     private final Shape shape;
     /** The parser of an array, a page or a sequence; null for NDJSON. */
-    private final JsonParser parser;
+    private JsonParser parser;
     /** The text under the parser or the lines, noting bytes that are not text. */
-    private final DamageTrackingReader text;
+    private DamageTrackingReader text;
+    /** The text the parser reads, kept from the element being read on; null for NDJSON. */
+    private JsonTextWindow window;
+    /** The clean objects of an array or page read from bytes, until the first it is unsure of; else null. */
+    private JsonFastElements fast;
     private final BufferedReader lines;
     private long index;
     private long lineNo;
@@ -68,10 +73,21 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
             throw new UncheckedIOException("Cannot read " + file.getFileName(), e);
         }
         shape = open.shape();
-        parser = open.parser();
-        text = open.text();
+        use(open);
         lines = shape == Shape.NDJSON ? new BufferedReader(text, 1 << 16) : null;
         brokenFirst = open.brokenFirst();
+        if (shape == Shape.ARRAY || shape == Shape.PAGE) {
+            fast = JsonFastElements.open(file, shape);
+            if (fast != null) {
+                closeChars(); // opened again if the byte path is ever unsure
+            }
+        }
+    }
+
+    private void use(JsonShapeDetector.OpenJson open) {
+        parser = open.parser();
+        text = open.text();
+        window = open.window();
     }
 
     /** How the file holds its objects (known once it is open). */
@@ -92,12 +108,23 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
 
     @Override
     protected void closeInput() {
+        if (fast != null) {
+            fast.close();
+        }
+        closeChars();
+        try {
+            if (lines != null) {
+                lines.close();
+            }
+        } catch (IOException e) {
+            // nothing left to read
+        }
+    }
+
+    private void closeChars() {
         try {
             if (parser != null) {
                 parser.close();
-            }
-            if (lines != null) {
-                lines.close();
             }
         } catch (IOException e) {
             // nothing left to read
@@ -111,11 +138,45 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
             return brokenFirst;
         }
         return switch (shape) {
-            case ARRAY, PAGE -> nextElement();
+            case ARRAY, PAGE -> fast != null ? nextFast() : nextElement();
             case NDJSON -> nextLine();
             case SEQUENCE -> nextTopLevel();
             case EMPTY -> null;
         };
+    }
+
+    /**
+     * The next element from the byte path; where it is unsure, the char path takes over from there: the
+     * file opened again as text, the elements already handed out read past, so every reason, position
+     * and text of a damaged file is the char path's.
+     */
+    private SourceRecord nextFast() throws IOException {
+        try {
+            SourceRecord r = fast.next(index + 1, mapper);
+            if (r != null) {
+                index++;
+            }
+            return r;
+        } catch (JsonFastElements.Unsure e) {
+            fast.close();
+            fast = null;
+            JsonShapeDetector.OpenJson open;
+            try {
+                open = JsonShapeDetector.open(file);
+            } catch (UnreadableFileException u) {
+                throw new IOException(file.getFileName() + " changed while it was read", u);
+            }
+            use(open);
+            long done = index;
+            index = 0;
+            while (index < done) { // clean, read before: only the positions and the damage queue move on
+                SourceRecord again = nextElement();
+                if (again == null || again.isMalformed()) {
+                    throw new IOException(file.getFileName() + " changed while it was read");
+                }
+            }
+            return nextElement();
+        }
     }
 
     /** The next element of the array (or the page's value array); the end of the array ends the file. */
@@ -131,7 +192,8 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
                 return null;
             }
             index = pos;
-            return record(pos, "Element " + pos, from, parser.readValueAsTree());
+            long start = parser.currentTokenLocation().getCharOffset();
+            return record(pos, "Element " + pos, from, start, parser.readValueAsTree());
         } catch (JsonEOFException e) {
             return broken(pos, "The JSON is cut short inside element " + pos + " (unexpected end of file)", from, -1);
         } catch (IOException e) {
@@ -150,7 +212,8 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
                 return null;
             }
             pos = parser.currentTokenLocation().getLineNr();
-            return record(pos, "The value on line " + pos, from, parser.readValueAsTree());
+            long start = parser.currentTokenLocation().getCharOffset();
+            return record(pos, "The value on line " + pos, from, start, parser.readValueAsTree());
         } catch (IOException e) {
             long at = pos > 0 ? pos : JsonBreaks.lineOf(e);
             return broken(at, "The JSON breaks at line " + JsonBreaks.lineOf(e) + " (" + JsonBreaks.describe(e) + ")",
@@ -159,11 +222,15 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
     }
 
     /**
-     * The value the parser just read from char {@code from}: its record, or MALFORMED when it holds a byte
-     * that was not text or is not an object ({@code what} names it in the reason); reading goes on after it.
+     * The value the parser just read from char {@code from} (its first token at {@code start}): its record,
+     * or MALFORMED when it holds a byte that was not text or is not an object ({@code what} names it in the
+     * reason); reading goes on after it.
      */
-    private SourceRecord record(long pos, String what, long from, JsonNode node) {
-        DamageTrackingReader.Damage d = text.takeChars(from, parser.currentLocation().getCharOffset());
+    private SourceRecord record(long pos, String what, long from, long start, JsonNode node) {
+        long end = parser.currentLocation().getCharOffset();
+        DamageTrackingReader.Damage d = text.takeChars(from, end);
+        String source = d == null && node != null && node.isObject() ? window.text(start, end) : null;
+        window.forget(end);
         if (d != null) {
             return SourceRecord.malformedJson(pos, what + ": " + d.describe(text.charset()), textOf(node),
                     node != null && node.isObject());
@@ -172,7 +239,7 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
             return SourceRecord.malformedJson(pos, what + " is " + JsonDealMapper.shape(nullSafe(node))
                     + ", not an object", textOf(node), false);
         }
-        return mapper.map(pos, node);
+        return mapper.map(pos, node, JsonSourceText.of(source));
     }
 
     private static String textOf(JsonNode node) {
@@ -216,7 +283,7 @@ public final class JsonRecordReader extends PrefetchingRecordReader {
                 return SourceRecord.malformedJson(lineNo, "Line " + lineNo + " is " + JsonDealMapper.shape(nullSafe(node))
                         + ", not an object", line, false);
             }
-            return mapper.map(lineNo, node);
+            return mapper.map(lineNo, node, JsonSourceText.of(line));
         }
         return null;
     }

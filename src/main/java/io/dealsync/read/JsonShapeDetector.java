@@ -25,10 +25,12 @@ final class JsonShapeDetector {
 
     /**
      * The file, open: its shape; the parser (array, page: on the first element; sequence), else null; the
-     * text under the parser or the lines; a first object that could not be read at all, to hand out as the
-     * one record of the file, else null.
+     * text under the parser or the lines; the window over that text the parser reads through (with the
+     * parser); a first object that could not be read at all, to hand out as the one record of the file,
+     * else null.
      */
-    record OpenJson(Shape shape, JsonParser parser, DamageTrackingReader text, SourceRecord brokenFirst) {
+    record OpenJson(Shape shape, JsonParser parser, DamageTrackingReader text, JsonTextWindow window,
+            SourceRecord brokenFirst) {
     }
 
     private final Path file;
@@ -49,18 +51,19 @@ final class JsonShapeDetector {
             return lines();
         }
         if (first < 0) {
-            return new OpenJson(Shape.EMPTY, null, null, null);
+            return new OpenJson(Shape.EMPTY, null, null, null, null);
         }
         if (first == '[') {
             DamageTrackingReader text = openText();
-            JsonParser parser = JsonRecordReader.MAPPER.createParser(text);
+            JsonTextWindow window = new JsonTextWindow(text);
+            JsonParser parser = JsonRecordReader.MAPPER.createParser(window);
             try {
                 parser.nextToken();
             } catch (IOException e) {
                 parser.close();
                 throw e;
             }
-            return new OpenJson(Shape.ARRAY, parser, text, null);
+            return new OpenJson(Shape.ARRAY, parser, text, window, null);
         }
         if (first == '{') {
             return objectShape();
@@ -117,7 +120,8 @@ final class JsonShapeDetector {
      */
     private OpenJson objectShape() throws IOException {
         DamageTrackingReader text = openText();
-        JsonParser p = JsonRecordReader.MAPPER.createParser(text);
+        JsonTextWindow window = new JsonTextWindow(text);
+        JsonParser p = JsonRecordReader.MAPPER.createParser(window);
         int startLine = 1;
         String brokenReason = null;
         long brokenAt = -1;
@@ -128,7 +132,7 @@ final class JsonShapeDetector {
             while ((field = p.nextFieldName()) != null) {
                 JsonToken t = p.nextToken();
                 if ("value".equals(field) && t == JsonToken.START_ARRAY) {
-                    return new OpenJson(Shape.PAGE, p, text, null);
+                    return new OpenJson(Shape.PAGE, p, text, window, null);
                 }
                 p.skipChildren();
             }
@@ -153,9 +157,10 @@ final class JsonShapeDetector {
         }
         if (brokenReason == null) {
             DamageTrackingReader sequence = openText();
-            return new OpenJson(Shape.SEQUENCE, JsonRecordReader.MAPPER.createParser(sequence), sequence, null);
+            JsonTextWindow seqWindow = new JsonTextWindow(sequence);
+            return new OpenJson(Shape.SEQUENCE, JsonRecordReader.MAPPER.createParser(seqWindow), sequence, seqWindow, null);
         }
-        return new OpenJson(Shape.SEQUENCE, null, null, SourceRecord.malformedJson(startLine, "The object starting on line "
+        return new OpenJson(Shape.SEQUENCE, null, null, null, SourceRecord.malformedJson(startLine, "The object starting on line "
                 + startLine + " is not valid JSON (" + brokenReason + "); the file was not read further",
                 JsonBreaks.rawText(file, 0, brokenAt), false));
     }
@@ -183,7 +188,7 @@ final class JsonShapeDetector {
     }
 
     private OpenJson lines() throws IOException {
-        return new OpenJson(Shape.NDJSON, null, openText(), null);
+        return new OpenJson(Shape.NDJSON, null, openText(), null, null);
     }
 
     private DamageTrackingReader openText() throws IOException {

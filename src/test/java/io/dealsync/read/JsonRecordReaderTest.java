@@ -187,6 +187,22 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void aRecordsTextIsItsObjectAsJacksonWritesItInEveryShape() throws Exception {
+        // kept as source text, parsed again when asked: the same text the tree gave (escapes, numbers, duplicates)
+        String a = "{ \"id\" : \"A\\u00e9\", \"details\": {\"dealValue\": 1.50, \"notes\": null},\n  \"id\": \"A2\" }";
+        String b = "{\"id\":\"B\",\"team\":[{\"firstName\":\"\u00c9mile\"}]}";
+        ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        List<String> expected = List.of(json.readTree(a).toString(), json.readTree(b).toString());
+        for (Path p : List.of(file("arr.json", "[" + a + " ,\n" + b + "]"),
+                file("page.json", "{\"next\": 1, \"value\": [" + a + "," + b + "], \"count\": 2}"),
+                file("seq.json", a + "\n" + b.replace(",", ",\n") + "\n"),
+                file("lines.ndjson", a.replace("\n", "") + "\n\n" + b + "\n"))) {
+            assertThat(read(p).stream().map(SourceRecord::rawJson).toList()).as(p.getFileName().toString())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aByteThatIsNotTextDamagesItsElementAndReadingGoesOn() throws Exception {
         Path p = dir.resolve("nul.json");
         byte[] head = "[{\"id\":\"A\"},\n{\"id\":\"B\",\"name\":\"x".getBytes(StandardCharsets.UTF_8);
@@ -210,6 +226,33 @@ class JsonRecordReaderTest {
         recs = read(p);
         assertThat(ids(recs)).isEqualTo("1:A 2!");
         assertThat(recs.get(1).malformed()).contains("byte 0x00").contains("the rest of the file was not read");
+    }
+
+    @Test
+    void damageFarIntoABigArrayOrPageIsReportedAsForASmallOne() throws Exception {
+        // the byte path reads the clean start, the char path takes over at the damage (past both windows)
+        StringBuilder clean = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) {
+            clean.append(i == 1 ? "" : ",\n").append("{\"id\":\"R").append(i).append("\",\"name\":\"Zoë ").append(i).append("\"}");
+        }
+        for (String[] shape : new String[][] {{"[", "]"}, {"{\"count\":3002,\"value\":[", "]}"}}) {
+            Path p = dir.resolve("big.json");
+            byte[] head = (shape[0] + clean + ",\n{\"id\":\"B\",\"name\":\"x").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("y\"},\n{\"id\":\"C\"}" + shape[1]).getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[head.length + 1 + tail.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            all[head.length] = (byte) 0xE9;
+            System.arraycopy(tail, 0, all, head.length + 1, tail.length);
+            Files.write(p, all);
+            List<SourceRecord> recs = read(p);
+            assertThat(recs).hasSize(3002);
+            assertThat(recs.get(2999).deal().getReferralId()).isEqualTo("R3000");
+            assertThat(recs.get(2999).rawJson()).isEqualTo("{\"id\":\"R3000\",\"name\":\"Zoë 3000\"}");
+            assertThat(recs.get(3000).position()).isEqualTo(3001);
+            assertThat(recs.get(3000).malformed()).isEqualTo("Element 3001: line 3001: byte 0xE9 at column 20 is not text in UTF-8");
+            assertThat(recs.get(3001).position()).isEqualTo(3002);
+            assertThat(recs.get(3001).deal().getReferralId()).isEqualTo("C");
+        }
     }
 
     @Test
