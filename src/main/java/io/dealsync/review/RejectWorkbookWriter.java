@@ -88,7 +88,7 @@ public final class RejectWorkbookWriter {
     public static Path write(Path csv, SourceProfile profile) throws IOException {
         Path target = workbookPathOf(csv);
         Path part = target.resolveSibling(target.getFileName() + RecordFileWriter.PART_SUFFIX);
-        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        SXSSFWorkbook wb = new ReviewerWorkbook(WINDOW);
         // no creation time: a run resumed after a crash writes the same bytes as an uninterrupted one
         wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
         try (Reader in = Files.newBufferedReader(csv, charsetOf(csv, profile.charset()));
