@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sheet {@code Rejects}: the CSV's rows, every cell a text cell ({@code @} format, a string value: no
  * D-U-N-S, phone or date becomes a number, nothing runs as a formula, and the CSV's {@code '} guard is
- * dropped since a text cell needs none), each offending cell filled and commented with its reason code and
- * message (from the {@link RejectMarks} side file), frozen header, auto-filter. Sheet {@code Counts}: rows
+ * dropped since a text cell needs none; an empty value has no cell, and every column is text for what is
+ * typed in), each offending cell filled and commented with its reason code and message (from the
+ * {@link RejectMarks} side file), frozen header, auto-filter. Sheet {@code Counts}: rows
  * by reason code and by field. POI's streaming SXSSF keeps {@value #WINDOW} rows in memory; comments stay
  * in memory in POI, so only the first {@value #MAX_COMMENTS} offending cells get one (all are filled).
  */
@@ -175,6 +176,7 @@ public final class RejectWorkbookWriter {
             rejects.setAutoFilter(new CellRangeAddress(0, Math.max(0, Math.min(r, MAX_ROWS) - 1), 0, width - 1));
             for (int c = 0; c < width; c++) {
                 rejects.setColumnWidth(c, 256 * (c == 0 ? 60 : c == 1 ? 24 : 18));
+                rejects.setDefaultColumnStyle(c, text); // what is typed into an empty cell stays text
             }
             counts.writeSheet(wb, head, text);
         }
@@ -200,9 +202,12 @@ public final class RejectWorkbookWriter {
         private Row row(int r, List<String> cells, CellStyle style) {
             Row row = rejects.createRow(r);
             for (int c = 0; c < cells.size(); c++) {
+                String v = CsvRecordFileWriter.unneutralise(cells.get(c));
+                if (v.isEmpty()) {
+                    continue; // no cell: a fifth of a reject sheet's cells, the column's style keeps it text
+                }
                 Cell cell = row.createCell(c);
                 cell.setCellStyle(style);
-                String v = CsvRecordFileWriter.unneutralise(cells.get(c));
                 cell.setCellValue(v.length() > MAX_CELL ? v.substring(0, MAX_CELL) : v);
             }
             return row;
