@@ -73,19 +73,31 @@ class TextCellSheetWriter extends SheetDataWriter {
      * code points; walking chars gives the same text, as every special case is a single BMP char.
      */
     static void escape(String s, StringBuilder sb) {
+        int plain = 0; // start of the run of chars that need nothing, appended in one go
         for (int i = 0, n = s.length(); i < n; i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\n' -> sb.append("&#xa;");
-                case '\r' -> sb.append("&#xd;");
-                case '\t' -> sb.append("&#x9;");
-                case '\u00A0' -> sb.append("&#xa0;");
-                default -> sb.append(ch < ' ' || ch >= '\uFFFE' ? '?' : ch);
+            String entity = entity(s.charAt(i));
+            if (entity != null) {
+                sb.append(s, plain, i).append(entity);
+                plain = i + 1;
             }
         }
+        sb.append(s, plain, s.length());
+    }
+
+    private static String entity(char ch) {
+        if (ch >= ' ' && ch < '\uFFFE' && ch != '<' && ch != '>' && ch != '&' && ch != '"' && ch != '\u00A0') {
+            return null;
+        }
+        return switch (ch) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\n' -> "&#xa;";
+            case '\r' -> "&#xd;";
+            case '\t' -> "&#x9;";
+            case '\u00A0' -> "&#xa0;";
+            default -> "?";
+        };
     }
 }
