@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -43,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sheet {@code Rejects}: the CSV's rows, every cell a text cell ({@code @} format, a string value: no
  * D-U-N-S, phone or date becomes a number, nothing runs as a formula, and the CSV's {@code '} guard is
- * dropped since a text cell needs none), each offending cell filled and commented with its reason code and
- * message (from the {@link RejectMarks} side file), frozen header, auto-filter. Sheet {@code Counts}: rows
+ * dropped since a text cell needs none; an empty value has no cell, and every column is text for what is
+ * typed in), each offending cell filled and commented with its reason code and message (from the
+ * {@link RejectMarks} side file), frozen header, auto-filter. Sheet {@code Counts}: rows
  * by reason code and by field. POI's streaming SXSSF keeps {@value #WINDOW} rows in memory; comments stay
  * in memory in POI, so only the first {@value #MAX_COMMENTS} offending cells get one (all are filled).
  */
@@ -88,7 +87,7 @@ public final class RejectWorkbookWriter {
     public static Path write(Path csv, SourceProfile profile) throws IOException {
         Path target = workbookPathOf(csv);
         Path part = target.resolveSibling(target.getFileName() + RecordFileWriter.PART_SUFFIX);
-        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        SXSSFWorkbook wb = new ReviewerWorkbook(WINDOW);
         // no creation time: a run resumed after a crash writes the same bytes as an uninterrupted one
         wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
         try (Reader in = Files.newBufferedReader(csv, charsetOf(csv, profile.charset()));
@@ -126,9 +125,9 @@ public final class RejectWorkbookWriter {
         private final CellStyle text;
         private final CellStyle head;
         private final CellStyle flagged;
-        private final Map<String, Long> byCode = new HashMap<>();
-        private final Map<String, Long> byField = new HashMap<>();
+        private final RejectCounts counts = new RejectCounts();
         private final Map<String, Integer> columnOf = new HashMap<>();
+        private final Map<String, Integer> columnOfMark = new HashMap<>(); // a mark's field → column, -1: none
         private List<String> header = List.of();
         private int comments;
 
@@ -177,8 +176,9 @@ public final class RejectWorkbookWriter {
             rejects.setAutoFilter(new CellRangeAddress(0, Math.max(0, Math.min(r, MAX_ROWS) - 1), 0, width - 1));
             for (int c = 0; c < width; c++) {
                 rejects.setColumnWidth(c, 256 * (c == 0 ? 60 : c == 1 ? 24 : 18));
+                rejects.setDefaultColumnStyle(c, text); // what is typed into an empty cell stays text
             }
-            counts();
+            counts.writeSheet(wb, head, text);
         }
 
         private static List<String> clean(List<String> header) {
@@ -202,20 +202,29 @@ public final class RejectWorkbookWriter {
         private Row row(int r, List<String> cells, CellStyle style) {
             Row row = rejects.createRow(r);
             for (int c = 0; c < cells.size(); c++) {
+                String v = CsvRecordFileWriter.unneutralise(cells.get(c));
+                if (v.isEmpty()) {
+                    continue; // no cell: a fifth of a reject sheet's cells, the column's style keeps it text
+                }
                 Cell cell = row.createCell(c);
                 cell.setCellStyle(style);
-                String v = CsvRecordFileWriter.unneutralise(cells.get(c));
                 cell.setCellValue(v.length() > MAX_CELL ? v.substring(0, MAX_CELL) : v);
             }
             return row;
+        }
+
+        /** The column of a mark's field, -1 for none; Field.key (a regex) runs once per distinct field. */
+        private int columnOf(RejectMarks.Mark m) {
+            return m.field().isEmpty() ? -1
+                    : columnOfMark.computeIfAbsent(m.field(), f -> columnOf.getOrDefault(Field.key(f), -1));
         }
 
         /** Fills each offending cell and comments it with its codes and messages. */
         private void flag(Row row, List<RejectMarks.Mark> marks) {
             Map<Integer, StringBuilder> notes = new HashMap<>();
             for (RejectMarks.Mark m : marks) {
-                Integer c = m.field().isEmpty() ? null : columnOf.get(Field.key(m.field()));
-                if (c == null) {
+                int c = columnOf(m);
+                if (c < 0) {
                     continue;
                 }
                 StringBuilder sb = notes.computeIfAbsent(c, k -> new StringBuilder());
@@ -247,54 +256,16 @@ public final class RejectWorkbookWriter {
             return comment;
         }
 
-        /** A row counts once per code and once per field it has (as the run report counts). */
+        /** Tallies the row for the Counts sheet: its codes, and its findings' columns as the sheet names them. */
         private void count(CSVRecord rec, List<RejectMarks.Mark> marks) {
-            Set<String> codes = new LinkedHashSet<>();
-            if (rec.size() > 1) {
-                for (String code : rec.get(1).split(";")) {
-                    if (!code.isBlank()) {
-                        codes.add(code.strip());
-                    }
-                }
-            }
-            codes.forEach(code -> byCode.merge(code, 1L, Long::sum));
-            Set<String> fields = new LinkedHashSet<>();
+            List<String> fields = new ArrayList<>(marks.size());
             for (RejectMarks.Mark m : marks) {
                 if (!m.field().isEmpty()) {
-                    Integer c = columnOf.get(Field.key(m.field()));
-                    fields.add(c != null ? CsvRecordFileWriter.unneutralise(header.get(c)) : m.field());
+                    int c = columnOf(m);
+                    fields.add(c >= 0 ? CsvRecordFileWriter.unneutralise(header.get(c)) : m.field());
                 }
             }
-            fields.forEach(f -> byField.merge(f, 1L, Long::sum));
-        }
-
-        private void counts() {
-            SXSSFSheet s = wb.createSheet("Counts");
-            int r = table(s, 0, "Reason Code", byCode);
-            table(s, r + 1, "Field", byField);
-            s.setColumnWidth(0, 256 * 40);
-            s.setColumnWidth(1, 256 * 10);
-        }
-
-        /** A two-column table, most frequent first; returns the next free row. */
-        private int table(SXSSFSheet s, int r, String what, Map<String, Long> counts) {
-            Row h = s.createRow(r++);
-            cell(h, 0, what, head);
-            cell(h, 1, "Rows", head);
-            List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
-            sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            for (Map.Entry<String, Long> e : sorted) {
-                Row row = s.createRow(r++);
-                cell(row, 0, e.getKey(), text);
-                row.createCell(1).setCellValue(e.getValue());
-            }
-            return r;
-        }
-
-        private static void cell(Row row, int c, String v, CellStyle style) {
-            Cell cell = row.createCell(c);
-            cell.setCellStyle(style);
-            cell.setCellValue(v);
+            counts.add(rec.size() > 1 ? rec.get(1) : "", fields);
         }
     }
 }

@@ -152,6 +152,26 @@ class RejectWorkbookWriterTest {
     }
 
     @Test
+    void anEmptyValueHasNoCellAndItsColumnIsText() throws Exception {
+        Path xlsx = RejectWorkbookWriter.writeBeside(rejects("deals.rejects.csv"), SourceProfile.canonical());
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            assertThat(wb.getSheet("Rejects").getRow(2).getCell(4)).as("empty but offending: a cell, to be filled")
+                    .isNotNull().extracting(Cell::getStringCellValue).isEqualTo("");
+        }
+        Path csv = rejects("plain.rejects.csv");
+        Files.delete(CsvRecordFileWriter.marksPathOf(csv)); // no findings: nothing flagged
+        try (XSSFWorkbook wb = new XSSFWorkbook(RejectWorkbookWriter.write(csv, SourceProfile.canonical()).toFile())) {
+            XSSFSheet plain = wb.getSheet("Rejects");
+            assertThat(plain.getRow(2).getCell(4)).as("an empty value").isNull();
+            assertThat(plain.getRow(2).getCell(5).getStringCellValue()).isEqualTo("-5");
+            for (int c = 0; c < 10; c++) {
+                assertThat(plain.getColumnStyle(c).getDataFormatString()).as("column " + c).isEqualTo("@");
+                assertThat(plain.getColumnWidth(c)).isEqualTo(256 * (c == 0 ? 60 : c == 1 ? 24 : 18));
+            }
+        }
+    }
+
+    @Test
     void aProfileFileHasItsOwnColumnNamesHighlighted() throws Exception {
         SourceProfile fr = SourceProfile.of("crm-fr", "test", java.util.Map.of("delimiter", ";", "encoding", "windows-1252",
                 "column.Pays", "Customer Country", "column.Référence", "CRM ID"));
