@@ -3,12 +3,8 @@ package io.dealsync.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +20,7 @@ import java.util.Locale;
  * usually damages one record: the readers reject that record and read on. The file is refused whole
  * only when it is not text throughout ({@link #notTextThroughout}): its first line is damaged (the
  * header, or the start of the JSON), or more than one line in ten is (binary data, another encoding).
- * 64 KB reads, one reused char buffer: hashing dominates, well above 300 MB/s.
+ * 64 KB reads; the text check ({@link TextScan}) passes over ASCII eight bytes at a time, so the hash dominates.
  */
 public final class FilePrecheck {
     private static final int BUFFER = 64 * 1024;
@@ -65,15 +61,14 @@ public final class FilePrecheck {
      */
     public static Result check(Path file, Charset charset) throws IOException {
         charset = charsetOf(file, charset);
+        return check(file, charset, new TextScan(charset, BUFFER));
+    }
+
+    /** One pass: each read is hashed, then scanned for text while it is in the cache. */
+    static Result check(Path file, Charset charset, TextScan text) throws IOException {
         MessageDigest sha = sha256Digest();
-        boolean decode = !charset.equals(StandardCharsets.ISO_8859_1); // every byte is ISO-8859-1 text
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         byte[] array = new byte[BUFFER];
         ByteBuffer bytes = ByteBuffer.wrap(array);
-        CharBuffer chars = CharBuffer.allocate(BUFFER);
-        Lines lines = new Lines();
-        long[] bad = new long[16];
         long offset = 0; // file offset of array[0]
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (true) {
@@ -84,55 +79,20 @@ public final class FilePrecheck {
                 }
                 sha.update(array, start, n);
                 int end = start + n;
-                int badCount = 0;
-                if (decode) {
-                    bytes.flip();
-                    while (true) {
-                        chars.clear();
-                        CoderResult cr = decoder.decode(bytes, chars, false);
-                        if (cr.isError()) {
-                            if (badCount == bad.length) {
-                                bad = java.util.Arrays.copyOf(bad, bad.length * 2);
-                            }
-                            bad[badCount++] = offset + bytes.position();
-                            bytes.position(bytes.position() + cr.length());
-                        } else if (cr.isUnderflow()) {
-                            break;
-                        }
-                    }
-                }
-                lines.scan(array, start, end, offset, bad, badCount);
-                if (decode) {
-                    offset += bytes.position();
-                    bytes.compact();
-                } else {
-                    offset += end;
-                    bytes.clear();
-                }
+                int consumed = text.scan(bytes, start, end, offset);
+                offset += consumed;
+                bytes.limit(end).position(consumed);
+                bytes.compact();
             }
         }
-        if (decode) {
-            endOfInput(decoder, bytes, chars, offset, lines);
-        }
+        text.endOfInput(bytes, offset);
+        LineDamage lines = text.lines;
         return new Result(HexFormat.of().formatHex(sha.digest()), problemOf(file, charset, lines), lines.damagedLines,
                 lines.count());
     }
 
-    /** The bytes left at the end of the file (a character cut short) are damage to the last line. */
-    private static void endOfInput(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, long offset,
-            Lines lines) {
-        bytes.flip();
-        chars.clear();
-        CoderResult cr = decoder.decode(bytes, chars, true);
-        if (cr.isError() || bytes.hasRemaining()) {
-            lines.damage(offset + bytes.position(), false);
-        } else if (decoder.flush(chars).isError()) {
-            lines.damage(offset, false);
-        }
-    }
-
     /** Why the file is refused whole, or null when its damage (if any) is to single records. */
-    private static String problemOf(Path file, Charset charset, Lines lines) {
+    private static String problemOf(Path file, Charset charset, LineDamage lines) {
         if (!notTextThroughout(lines.firstDamagedLine, lines.damagedLines, lines.count())) {
             return null;
         }
@@ -141,77 +101,6 @@ public final class FilePrecheck {
                 : encodingProblem(file, charset, lines.firstDamageOffset, lines.firstDamagedLine);
         return lines.firstDamagedLine == 1 ? why
                 : why + " (" + lines.damagedLines + " of its " + lines.count() + " lines hold bytes that are not text)";
-    }
-
-    /** Line counting (CR, LF, CRLF each end one) and the damaged lines, over the bytes of the file. */
-    private static final class Lines {
-        long line = 1;
-        boolean cr;
-        boolean lastWasBreak;
-        long any;
-        long damagedLines;
-        long lastDamagedLine;
-        long firstDamagedLine;
-        long firstDamageOffset = -1;
-        long firstNulOffset = -1;
-        long firstNulLine;
-
-        /** The new bytes [start, end) of the buffer; {@code bad} holds the file offsets of invalid sequences. */
-        void scan(byte[] a, int start, int end, long base, long[] bad, int badCount) {
-            int k = 0;
-            for (int i = start; i < end; i++) {
-                long at = base + i;
-                while (k < badCount && bad[k] <= at) {
-                    damage(bad[k++], false);
-                }
-                byte b = a[i];
-                if (b == '\n') {
-                    if (!cr) {
-                        line++;
-                    }
-                    cr = false;
-                    lastWasBreak = true;
-                } else if (b == '\r') {
-                    line++;
-                    cr = true;
-                    lastWasBreak = true;
-                } else {
-                    cr = false;
-                    lastWasBreak = false;
-                    if (b == 0) {
-                        damage(at, true);
-                    }
-                }
-            }
-            any += end - start;
-            while (k < badCount) {
-                damage(bad[k++], false);
-            }
-        }
-
-        /** Damage comes in file order: the first one noted is the first of the file. */
-        void damage(long offset, boolean nul) {
-            if (nul && firstNulOffset < 0) {
-                firstNulOffset = offset;
-                firstNulLine = line;
-            }
-            if (firstDamageOffset < 0) {
-                firstDamageOffset = offset;
-                firstDamagedLine = line;
-            }
-            if (line != lastDamagedLine) {
-                lastDamagedLine = line;
-                damagedLines++;
-            }
-        }
-
-        /** Lines of the file; a final line break does not start one more. */
-        long count() {
-            if (any == 0) {
-                return 0;
-            }
-            return lastWasBreak ? line - 1 : line;
-        }
     }
 
     /**
