@@ -13,6 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One streaming pass over a file before anything of it is applied: its SHA-256 (repeat detection) and
@@ -20,10 +24,12 @@ import java.util.Locale;
  * usually damages one record: the readers reject that record and read on. The file is refused whole
  * only when it is not text throughout ({@link #notTextThroughout}): its first line is damaged (the
  * header, or the start of the JSON), or more than one line in ten is (binary data, another encoding).
- * 64 KB reads; the text check ({@link TextScan}) passes over ASCII eight bytes at a time, so the hash dominates.
+ * The text check ({@link TextScan}) passes over ASCII eight bytes at a time, beside the hash (a second thread).
  */
 public final class FilePrecheck {
     private static final int BUFFER = 64 * 1024;
+    /** The check's reads: large enough that handing each to the hashing thread costs nothing measurable. */
+    private static final int READ = 1024 * 1024;
     /** More damaged lines than 1 in this many: the file is not text throughout. */
     static final int DAMAGED_LINE_RATIO = 10;
 
@@ -61,15 +67,23 @@ public final class FilePrecheck {
      */
     public static Result check(Path file, Charset charset) throws IOException {
         charset = charsetOf(file, charset);
-        return check(file, charset, new TextScan(charset, BUFFER));
+        return check(file, charset, new TextScan(charset, BUFFER), READ);
     }
 
-    /** One pass: each read is hashed, then scanned for text while it is in the cache. */
-    static Result check(Path file, Charset charset, TextScan text) throws IOException {
+    /**
+     * One pass: each read is hashed on a second thread while this one scans it for text, so the check of a
+     * file takes the longer of the two, not their sum (the second core is idle at this point of a run).
+     */
+    static Result check(Path file, Charset charset, TextScan text, int readSize) throws IOException {
         MessageDigest sha = sha256Digest();
-        byte[] array = new byte[BUFFER];
+        byte[] array = new byte[readSize];
         ByteBuffer bytes = ByteBuffer.wrap(array);
         long offset = 0; // file offset of array[0]
+        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "precheck-sha256");
+            t.setDaemon(true);
+            return t;
+        });
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (true) {
                 int start = bytes.position(); // bytes kept from the previous read (a split character)
@@ -77,18 +91,32 @@ public final class FilePrecheck {
                 if (n < 0) {
                     break;
                 }
-                sha.update(array, start, n);
+                Future<?> hashed = hasher.submit(() -> sha.update(array, start, n));
                 int end = start + n;
                 int consumed = text.scan(bytes, start, end, offset);
+                await(hashed); // before the buffer is reused
                 offset += consumed;
                 bytes.limit(end).position(consumed);
                 bytes.compact();
             }
+        } finally {
+            hasher.shutdownNow();
         }
         text.endOfInput(bytes, offset);
         LineDamage lines = text.lines;
         return new Result(HexFormat.of().formatHex(sha.digest()), problemOf(file, charset, lines), lines.damagedLines,
                 lines.count());
+    }
+
+    private static void await(Future<?> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while hashing");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Hashing failed", e.getCause());
+        }
     }
 
     /** Why the file is refused whole, or null when its damage (if any) is to single records. */
