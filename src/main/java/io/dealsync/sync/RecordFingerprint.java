@@ -58,14 +58,16 @@ final class RecordFingerprint {
         }
         if (plan.solutions()) {
             h.add(-1);
-            for (Solution s : d.getSolutions()) {
-                h.add(s.toCell());
+            java.util.List<Solution> solutions = d.getSolutions();
+            for (int i = 0; i < solutions.size(); i++) { // indexed: the List.of iterator was the top frame
+                h.add(solutions.get(i).toCell());
             }
         }
         if (plan.team()) {
             h.add(-2);
-            for (TeamMember m : d.getTeam()) {
-                h.add(m.toCell());
+            java.util.List<TeamMember> team = d.getTeam();
+            for (int i = 0; i < team.size(); i++) {
+                h.add(team.get(i).toCell());
             }
         }
         return h.value();
