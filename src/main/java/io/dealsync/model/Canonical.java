@@ -19,6 +19,9 @@ final class Canonical {
             Map.entry("solution assessment", "Solution Assessment"), Map.entry("co-sell", "Co-sell"),
             Map.entry("partner-led", "Partner-led"), Map.entry("private", "Private"));
 
+    /** The canonical words themselves: most values arrive spelt right, and need no lower-cased copy to look up. */
+    private static final java.util.Set<String> CANONICAL_WORDS = java.util.Set.copyOf(WORDS.values());
+
     private Canonical() {
     }
 
@@ -29,7 +32,7 @@ final class Canonical {
         }
         switch (f) {
             case DIRECTION, STATUS, SUBSTATUS, CONSENT, DEAL_TYPE:
-                return WORDS.getOrDefault(s.toLowerCase(Locale.ROOT), s);
+                return CANONICAL_WORDS.contains(s) ? s : WORDS.getOrDefault(s.toLowerCase(Locale.ROOT), s);
             case CURRENCY, CUSTOMER_COUNTRY:
                 return s.toUpperCase(Locale.ROOT);
             case ESTIMATED_VALUE:

@@ -65,7 +65,11 @@ public final class Dates {
 
     /** The canonical text of a date (yyyy-mm-dd), or the text unchanged when it is not a date. */
     public static String canonical(String text) {
-        LocalDate d = parse(text);
+        String s = Text.clean(text);
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-' && parse(s) != null) {
+            return s; // already yyyy-mm-dd, which is what LocalDate prints: no second string a date
+        }
+        LocalDate d = parse(s);
         return d == null ? Text.clean(text) : d.toString();
     }
 }

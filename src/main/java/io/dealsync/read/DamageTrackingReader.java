@@ -40,6 +40,8 @@ final class DamageTrackingReader extends Reader {
     private final Charset charset;
     private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    /** The bytes one decoder call gets: see {@link #decodeSlice}. */
+    private static final int SLICE = 128;
     private boolean eof;
     private boolean flushed;
     private boolean started;
@@ -101,7 +103,10 @@ final class DamageTrackingReader extends Reader {
                 }
                 return;
             }
-            CoderResult cr = decoder.decode(bytes, out, eof);
+            CoderResult cr = decodeSlice(out);
+            if (cr == null) {
+                continue; // the slice is done, the buffer is not: the next slice
+            }
             if (cr.isError()) {
                 if (!out.hasRemaining()) {
                     return; // the decoder filled the buffer, then met the bad bytes: they wait for the next call
@@ -134,6 +139,26 @@ final class DamageTrackingReader extends Reader {
         }
     }
 
+    /**
+     * Decodes at most {@link #SLICE} bytes; null when they are all done but the buffer holds more. Why: the
+     * JDK's UTF-8 decoder copies ASCII fast only until its first other byte, then goes a byte at a time to the
+     * end of its input; two rows in three of a CRM export hold a name with an accent, so a whole 64 KB buffer
+     * went the slow way (19 % of reading). Any decoder gives the same text however its input is cut: a sequence
+     * split at a slice's end waits, as one split at a read's end does.
+     */
+    private CoderResult decodeSlice(CharBuffer out) {
+        int limit = bytes.limit();
+        int sliceEnd = Math.min(limit, bytes.position() + SLICE);
+        bytes.limit(sliceEnd);
+        CoderResult cr;
+        try {
+            cr = decoder.decode(bytes, out, eof && sliceEnd == limit);
+        } finally {
+            bytes.limit(limit);
+        }
+        return cr.isUnderflow() && sliceEnd < limit ? null : cr;
+    }
+
     private void refill() throws IOException {
         bytes.compact();
         int n;
@@ -161,29 +186,34 @@ final class DamageTrackingReader extends Reader {
                 shiftPending();
             }
         }
+        // only line breaks, NULs and U+FFFD need a look; a column is its distance from the line's start
+        long col0 = column; // the column before lineFrom
+        int lineFrom = from;
         for (int i = from; i < end; i++) {
             char c = cbuf[i];
-            if (c == '\n') {
-                if (!lastCr) {
+            if (c > '\r' && c != '\uFFFD') {
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                boolean crlf = c == '\n' && (i > from ? cbuf[i - 1] == '\r' : lastCr);
+                if (!crlf) {
                     line++;
                 }
-                column = 0;
-                lastCr = false;
-            } else if (c == '\r') {
-                line++;
-                column = 0;
-                lastCr = true;
-            } else {
-                lastCr = false;
-                column++;
-                if (c == 0) {
-                    cbuf[i] = '\uFFFD';
-                    note(0, i - from);
-                } else if (c == '\uFFFD' && bad < pendingBad.size() && pendingBad.get(bad)[0] == i) {
-                    note((int) pendingBad.get(bad)[1], i - from);
-                    bad++;
-                }
+                col0 = 0;
+                lineFrom = i + 1;
+            } else if (c == 0) {
+                cbuf[i] = '\uFFFD';
+                column = col0 + i - lineFrom + 1;
+                note(0, i - from);
+            } else if (c == '\uFFFD' && bad < pendingBad.size() && pendingBad.get(bad)[0] == i) {
+                column = col0 + i - lineFrom + 1;
+                note((int) pendingBad.get(bad)[1], i - from);
+                bad++;
             }
+        }
+        column = col0 + end - lineFrom;
+        if (end > from) {
+            lastCr = cbuf[end - 1] == '\r';
         }
         pendingBad.clear();
         int handed = end - from;

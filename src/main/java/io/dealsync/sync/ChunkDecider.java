@@ -92,6 +92,7 @@ public final class ChunkDecider {
         // 1. the chunk's keys, looked up in the narrow key index in one call
         Set<Long> hashes = new HashSet<>();
         List<List<String>> keys = chunkKeys(records, ctx, hashes);
+        long[][] keyHashes = hashesOf(keys); // each key hashed once: the index, the rows and R9 all use it
         Map<Long, StoredDeals.KeyRow> rows = hashes.isEmpty() ? Map.of() : storedDeals.keys(hashes);
 
         // 2. records the store holds exactly as they are; the others' deals are read whole
@@ -102,13 +103,13 @@ public final class ChunkDecider {
         for (int i = 0; i < n; i++) {
             SourceRecord r = records.get(i);
             prints[i] = RecordFingerprint.of(r, salt);
-            StoredDeals.KeyRow same = sameRecordAgain(keys.get(i), rows, prints[i]);
+            StoredDeals.KeyRow same = sameRecordAgain(keyHashes[i], rows, prints[i]);
             if (same != null && firstInFile(same.dealId(), r.position(), ctx)) {
                 out[i] = Decision.unchangedAgain(r, prints[i]);
                 continue;
             }
-            for (String key : keys.get(i)) {
-                StoredDeals.KeyRow row = rows.get(Hash64.of(key));
+            for (long key : keyHashes[i]) {
+                StoredDeals.KeyRow row = rows.get(key);
                 if (row != null) {
                     wanted.add(row.dealId());
                 }
@@ -125,7 +126,7 @@ public final class ChunkDecider {
             if (out[i] != null || r.isMalformed()) {
                 continue;
             }
-            before[i] = resolve(keys.get(i), rows, byId);
+            before[i] = resolve(keys.get(i), keyHashes[i], rows, byId);
             proposed[i] = DealMerge.merge(r, before[i], ctx, ref);
             if (needsJudging(proposed[i], before[i], r.position(), ctx)) {
                 toJudge.add(i);
@@ -175,12 +176,19 @@ public final class ChunkDecider {
     /** The line of an earlier record of the same deal in this file (0: none); records the deal as seen on this line. */
     private static long duplicateOfLine(Deal p, Deal found, long line, FileContext ctx) {
         // a stored deal by its id, plus any key the record gives it that it did not have; a new deal by its keys
-        List<String> seenAs = new ArrayList<>(p.getKeys());
-        if (found != null) {
-            seenAs.removeAll(found.getKeys());
-            seenAs.add(dealKey(found.getId()));
+        List<String> keys = p.getKeys();
+        List<String> foundKeys = found == null ? List.of() : found.getKeys();
+        long[] seenAs = new long[keys.size() + 1];
+        int n = 0;
+        for (String k : keys) {
+            if (!foundKeys.contains(k)) {
+                seenAs[n++] = SeenKeys.hash(k);
+            }
         }
-        long dup = firstLine(seenAs, line, ctx);
+        if (found != null) {
+            seenAs[n++] = SeenKeys.dealHash(found.getId());
+        }
+        long dup = firstLine(seenAs, n, line, ctx);
         if (dup == 0 && found != null) {
             dup = seenEarlier(found.getKeys(), line, ctx); // keys re-learnt by a resumed file
         }
@@ -204,13 +212,26 @@ public final class ChunkDecider {
         return found;
     }
 
+    /** Each record's key hashes, in the order of its keys. */
+    private static long[][] hashesOf(List<List<String>> keys) {
+        long[][] out = new long[keys.size()][];
+        for (int i = 0; i < out.length; i++) {
+            List<String> k = keys.get(i);
+            out[i] = new long[k.size()];
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = Hash64.of(k.get(j));
+            }
+        }
+        return out;
+    }
+
     /** The key row whose deal was last given exactly this record, or null. */
-    private static StoredDeals.KeyRow sameRecordAgain(List<String> keys, Map<Long, StoredDeals.KeyRow> rows, long print) {
+    private static StoredDeals.KeyRow sameRecordAgain(long[] keys, Map<Long, StoredDeals.KeyRow> rows, long print) {
         if (print == 0) {
             return null;
         }
-        for (String key : keys) {
-            StoredDeals.KeyRow row = rows.get(Hash64.of(key));
+        for (long key : keys) {
+            StoredDeals.KeyRow row = rows.get(key);
             if (row != null && row.contentHash() == print) {
                 return row;
             }
@@ -224,14 +245,15 @@ public final class ChunkDecider {
      * (SeenKeys) at about 16 bytes a record.
      */
     private static boolean firstInFile(long dealId, long line, FileContext ctx) {
-        return firstLine(List.of(dealKey(dealId)), line, ctx) == 0;
+        long l = ctx.seen.firstLineOrAdd(SeenKeys.dealHash(dealId), line);
+        return l == 0 || l == line; // a chunk decided again after a failed write meets its own records
     }
 
     /** The first earlier line that holds one of these keys (0: none); every key is recorded for this line. */
-    private static long firstLine(List<String> keys, long line, FileContext ctx) {
+    private static long firstLine(long[] keys, int count, long line, FileContext ctx) {
         long first = 0;
-        for (String k : keys) {
-            long l = ctx.seen.firstLineOrAdd(k, line);
+        for (int i = 0; i < count; i++) {
+            long l = ctx.seen.firstLineOrAdd(keys[i], line);
             // a chunk decided again after a failed write meets its own records: not duplicates
             if (l != 0 && l != line && first == 0) {
                 first = l;
@@ -251,17 +273,13 @@ public final class ChunkDecider {
         return 0;
     }
 
-    /** A stored deal seen in the file, whichever of its keys the record used. */
-    private static String dealKey(long id) {
-        return "D:" + id;
-    }
-
     /** The stored deal the first of the record's keys finds (its own keys checked: a hash finds, the key decides). */
-    private static Deal resolve(List<String> keys, Map<Long, StoredDeals.KeyRow> rows, Map<Long, Deal> byId) {
-        for (String key : keys) {
-            StoredDeals.KeyRow row = rows.get(Hash64.of(key));
+    private static Deal resolve(List<String> keys, long[] hashes, Map<Long, StoredDeals.KeyRow> rows,
+            Map<Long, Deal> byId) {
+        for (int i = 0; i < hashes.length; i++) {
+            StoredDeals.KeyRow row = rows.get(hashes[i]);
             Deal d = row == null ? null : byId.get(row.dealId());
-            if (d != null && d.getKeys().contains(key)) {
+            if (d != null && d.getKeys().contains(keys.get(i))) {
                 return d;
             }
         }

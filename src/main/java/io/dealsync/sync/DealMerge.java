@@ -6,7 +6,6 @@ import io.dealsync.model.Field;
 import io.dealsync.model.Solution;
 import io.dealsync.rules.ReferenceData;
 import java.time.LocalDate;
-import java.util.Set;
 
 /**
  * Lays a record over its stored deal: the deal the rules judge, with the context they judge it in
@@ -25,25 +24,20 @@ final class DealMerge {
     static Deal merge(SourceRecord r, Deal stored, ChunkDecider.FileContext ctx, ReferenceData ref) {
         Deal in = r.deal();
         Deal p = stored == null ? new Deal() : stored.copyContent();
-        Set<String> present = r.presentColumns();
-        for (Field f : Field.values()) {
-            if (f == Field.SALES_STAGE) {
-                p.set(f, in.get(f));
-                continue;
-            }
-            if (!present.contains(f.header())) {
-                continue;
-            }
+        PresentFields present = PresentFields.of(r.presentColumns());
+        p.set(Field.SALES_STAGE, in.get(Field.SALES_STAGE)); // present or not
+        for (Field f : present.fields()) {
             String v = in.get(f);
-            if (v.isEmpty() && (f == Field.DIRECTION || f == Field.PARTNER_ID || f == Field.DEAL_TYPE) && stored != null) {
-                continue;
+            boolean keepsStored = f == Field.SALES_STAGE
+                    || v.isEmpty() && (f == Field.DIRECTION || f == Field.PARTNER_ID || f == Field.DEAL_TYPE) && stored != null;
+            if (!keepsStored) {
+                p.set(f, v);
             }
-            p.set(f, v);
         }
-        if (present.contains(SourceRecord.SOLUTIONS)) {
+        if (present.solutions()) {
             p.setSolutions(in.getSolutions());
         }
-        if (present.contains(SourceRecord.TEAM)) {
+        if (present.team()) {
             p.setTeam(in.getTeam());
         }
         if (stored == null) {

@@ -18,27 +18,6 @@ final class RecordFingerprint {
     private RecordFingerprint() {
     }
 
-    /** Which fields a set of present columns holds, worked out once per set (a file shares one set by all its rows). */
-    private record Plan(java.util.Set<String> present, Field[] fields, boolean solutions, boolean team) {
-        static Plan of(java.util.Set<String> present) {
-            Field[] fields = java.util.Arrays.stream(Field.values()).filter(f -> present.contains(f.header()))
-                    .toArray(Field[]::new);
-            return new Plan(present, fields, present.contains(SourceRecord.SOLUTIONS), present.contains(SourceRecord.TEAM));
-        }
-    }
-
-    /** The last plan: 45 set lookups a record were 6 % of the judge thread on the first night. */
-    private static volatile Plan last = Plan.of(java.util.Set.of());
-
-    private static Plan plan(java.util.Set<String> present) {
-        Plan p = last;
-        if (p.present() != present) {
-            p = Plan.of(present);
-            last = p;
-        }
-        return p;
-    }
-
     /** The file's salt: a rules change, or another default partner id or stage mapping, judges every record again. */
     static long salt(String rulesFingerprint, ChunkDecider.FileContext ctx) {
         return new Hash64().add(rulesFingerprint).add(ctx.defaultPartnerId)
@@ -52,20 +31,22 @@ final class RecordFingerprint {
         }
         Deal d = r.deal();
         Hash64 h = new Hash64().add(salt);
-        Plan plan = plan(r.presentColumns());
+        PresentFields plan = PresentFields.of(r.presentColumns());
         for (Field f : plan.fields()) {
             h.add(f.ordinal()).add(d.get(f));
         }
         if (plan.solutions()) {
             h.add(-1);
-            for (Solution s : d.getSolutions()) {
-                h.add(s.toCell());
+            java.util.List<Solution> solutions = d.getSolutions();
+            for (int i = 0; i < solutions.size(); i++) { // indexed: the List.of iterator was the top frame
+                h.add(solutions.get(i).toCell());
             }
         }
         if (plan.team()) {
             h.add(-2);
-            for (TeamMember m : d.getTeam()) {
-                h.add(m.toCell());
+            java.util.List<TeamMember> team = d.getTeam();
+            for (int i = 0; i < team.size(); i++) {
+                h.add(team.get(i).toCell());
             }
         }
         return h.value();

@@ -6,6 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DamageTrackingReaderTest {
@@ -54,5 +57,65 @@ class DamageTrackingReaderTest {
         int n = r.read(buf, 0, 8);
         assertThat(new String(buf, 0, n)).isEqualTo("id\n");
         assertThat(r.damageCount()).isZero();
+    }
+
+    /**
+     * The decoder is given its input a slice at a time (the JDK's UTF-8 decoder is fast only up to its first
+     * non-ASCII byte): long text full of accents, 3- and 4-byte characters, line breaks and bad bytes at every
+     * distance from a slice's end gives the text and damage of one whole-file decode. Reads start at 2 chars:
+     * one char cannot take a 4-byte character.
+     */
+    @Test
+    void slicedDecodingGivesTheTextAndDamageOfAWholeDecode() throws IOException {
+        Random rnd = new Random(20261201);
+        String[] pieces = {"a", "bc", "\u00e9", "\u20ac", "\ud83d\ude00", "\n", "\r\n", "\r", "\u0000"};
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int i = 0; i < 20_000; i++) {
+            if (rnd.nextInt(40) == 0) {
+                b.write(rnd.nextBoolean() ? 0xE9 : 0xE2); // a lone lead byte: not UTF-8
+            } else {
+                b.writeBytes(pieces[rnd.nextInt(pieces.length)].getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = b.toByteArray();
+        String expected = new String(bytes, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+        List<String> expectedDamage = damageOf(expected);
+        for (int size : new int[] {2, 7, 127, 128, 129, 4096, 1 << 16}) {
+            DamageTrackingReader r = new DamageTrackingReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+            StringBuilder text = new StringBuilder();
+            char[] buf = new char[size];
+            for (int n; (n = r.read(buf, 0, size)) >= 0; ) {
+                text.append(buf, 0, n);
+            }
+            assertThat(text.toString()).as("read size %d", size).isEqualTo(expected);
+            List<String> damage = new ArrayList<>();
+            for (DamageTrackingReader.Damage d; (d = r.peek()) != null; ) {
+                r.takeChars(d.charOffset(), d.charOffset() + 1);
+                damage.add(d.line() + ":" + d.column() + "@" + d.charOffset());
+            }
+            assertThat(damage).as("read size %d", size).isEqualTo(expectedDamage);
+        }
+    }
+
+    /** Where each U+FFFD of a text stands, counted a character at a time (CR, LF, CRLF end a line). */
+    private static List<String> damageOf(String text) {
+        List<String> out = new ArrayList<>();
+        long line = 1;
+        long column = 0;
+        boolean lastCr = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                line += c == '\n' && lastCr ? 0 : 1;
+                column = 0;
+            } else {
+                column++;
+                if (c == '\uFFFD') {
+                    out.add(line + ":" + column + "@" + i);
+                }
+            }
+            lastCr = c == '\r';
+        }
+        return out;
     }
 }
