@@ -1,7 +1,6 @@
 package io.dealsync.intake;
 
 import io.dealsync.read.JsonRecordReader;
-import io.dealsync.read.ReadAheadRecordReader;
 import io.dealsync.read.RecordReader;
 import io.dealsync.read.SourceProfile;
 import io.dealsync.report.FileLedger;
@@ -43,13 +42,8 @@ final class RecordPipeline {
             ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(pass.asOf(), env.defaultPartnerId(),
                     profile.stageMapping()).wording(Wordings.of(profile, reader)); // issue 10: the reviewer's words
             ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkDecider(pass.rules()), ctx, storedDeals());
-            ReadAheadRecordReader ahead = new ReadAheadRecordReader(reader); // parsing on a core of its own
-            try {
-                new ChunkLoop(ahead, judging, pass.resumeAfter(), files, pass.sink(), env.batchSize(), env.writeAttempts())
-                        .run(ledger, progress, display);
-            } finally {
-                ahead.stop();
-            }
+            new ChunkLoop(reader, judging, pass.resumeAfter(), files, pass.sink(), env.batchSize(), env.writeAttempts())
+                    .run(ledger, progress, display);
             files.complete(ledger);
         } catch (RuntimeException e) {
             files.abort();
