@@ -27,9 +27,7 @@ final class JsonByteWindow extends InputStream {
 
     private final InputStream in;
     private byte[] buf = new byte[INITIAL];
-    private int start;
-    private int end;
-    private long base;
+    private final WindowSpan span = new WindowSpan();
     /** UTF-8 state: continuation bytes still due, and the range the next one must be in. */
     private int need;
     private int lo = 0x80;
@@ -118,18 +116,9 @@ final class JsonByteWindow extends InputStream {
     }
 
     private void keep(byte[] b, int off, int n) {
-        if (end + n > buf.length) {
-            int kept = end - start;
-            // a long element grows the window; a later compaction gives the room back
-            byte[] to = kept + n > buf.length || buf.length > INITIAL * 4 && kept + n <= INITIAL
-                    ? new byte[Math.max(INITIAL, Math.max(kept + n, kept * 2))] : buf;
-            System.arraycopy(buf, start, to, 0, kept);
-            buf = to;
-            end = kept;
-            start = 0;
-        }
-        System.arraycopy(b, off, buf, end, n);
-        end += n;
+        buf = span.room(buf, buf.length, n, INITIAL, byte[]::new);
+        System.arraycopy(b, off, buf, span.end(), n);
+        span.appended(n);
     }
 
     /**
@@ -137,17 +126,13 @@ final class JsonByteWindow extends InputStream {
      * since decoding every object's text again cost more than the copy; only a rejected record decodes it.
      */
     byte[] bytes(long from, long to) {
-        int a = (int) (from - base) + start;
+        int a = span.index(from);
         return Arrays.copyOfRange(buf, a, a + (int) (to - from));
     }
 
     /** The bytes before {@code offset} will not be asked for again. */
     void forget(long offset) {
-        int drop = (int) Math.min(offset - base, end - start);
-        if (drop > 0) {
-            start += drop;
-            base += drop;
-        }
+        span.forget(offset);
     }
 
     @Override

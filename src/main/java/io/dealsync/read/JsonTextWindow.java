@@ -13,11 +13,8 @@ final class JsonTextWindow extends Reader {
     private static final int INITIAL = 1 << 16;
 
     private final Reader in;
-    /** Chars {@code [start, end)} of {@code buf} are the text from offset {@code base} on. */
     private char[] buf = new char[INITIAL];
-    private int start;
-    private int end;
-    private long base;
+    private final WindowSpan span = new WindowSpan();
 
     JsonTextWindow(Reader in) {
         this.in = in;
@@ -33,33 +30,20 @@ final class JsonTextWindow extends Reader {
     }
 
     private void keep(char[] cbuf, int off, int n) {
-        if (end + n > buf.length) {
-            int kept = end - start;
-            // a long element (a 10 MB field) grows the window; the next compaction gives the room back
-            char[] to = kept + n > buf.length || buf.length > INITIAL * 4 && kept + n <= INITIAL
-                    ? new char[Math.max(INITIAL, Math.max(kept + n, kept * 2))] : buf;
-            System.arraycopy(buf, start, to, 0, kept);
-            buf = to;
-            end = kept;
-            start = 0;
-        }
-        System.arraycopy(cbuf, off, buf, end, n);
-        end += n;
+        buf = span.room(buf, buf.length, n, INITIAL, char[]::new);
+        System.arraycopy(cbuf, off, buf, span.end(), n);
+        span.appended(n);
     }
 
     /** The text between two offsets the parser reported; both must still be in the window. */
     String text(long from, long to) {
-        int a = (int) (from - base) + start;
+        int a = span.index(from);
         return new String(buf, a, (int) (to - from));
     }
 
     /** The text before {@code offset} will not be asked for again. */
     void forget(long offset) {
-        int drop = (int) Math.min(offset - base, end - start);
-        if (drop > 0) {
-            start += drop;
-            base += drop;
-        }
+        span.forget(offset);
     }
 
     @Override
