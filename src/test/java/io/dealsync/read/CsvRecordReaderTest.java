@@ -22,6 +22,11 @@ class CsvRecordReaderTest {
     Path dir;
 
     private Path file(String name, String content) throws IOException {
+        return write(dir, name, content);
+    }
+
+    /** A UTF-8 text file in {@code dir}; the JSON reader's tests use it too. */
+    static Path write(Path dir, String name, String content) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, content, StandardCharsets.UTF_8);
         return p;

@@ -24,9 +24,7 @@ class JsonRecordReaderTest {
     Path dir;
 
     private Path file(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return CsvRecordReaderTest.write(dir, name, content);
     }
 
     private static List<SourceRecord> read(Path p) throws Exception {
