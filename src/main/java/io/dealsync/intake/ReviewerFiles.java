@@ -99,19 +99,11 @@ final class ReviewerFiles {
 
     /** Drops what was written after the given offsets (the chunk that did not commit). */
     void rewind(Offsets to) {
-        try {
-            if (rejects != null) {
-                rejects.abort();
-                rejects = null;
-            }
-            if (warnings != null) {
-                warnings.abort();
-                warnings = null;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IOException failed = closeBoth();
         base = to;
+        if (failed != null) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
     /** Publishes the finished files under their names and notes them (and the reviewer workbook) in the ledger. */
@@ -145,16 +137,27 @@ final class ReviewerFiles {
 
     /** The file failed: the .part files stay where they are, for the run that resumes it. */
     void abort() {
-        try {
-            if (rejects != null) {
-                rejects.abort();
-            }
-            if (warnings != null) {
-                warnings.abort();
-            }
-        } catch (IOException e) {
-            LOG.debug("Closing reject files: {}", e.getMessage());
+        IOException failed = closeBoth();
+        if (failed != null) {
+            LOG.debug("Closing reject files: {}", failed.getMessage());
         }
+    }
+
+    /** Closes both writers, the second even when the first fails (a full disk): no descriptor stays open. */
+    private IOException closeBoth() {
+        IOException failed = null;
+        for (RecordFileWriter w : new RecordFileWriter[] {rejects, warnings}) {
+            try {
+                if (w != null) {
+                    w.abort();
+                }
+            } catch (IOException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        rejects = null;
+        warnings = null;
+        return failed;
     }
 
     private RecordFileWriter rejects() {

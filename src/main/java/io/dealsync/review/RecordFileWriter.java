@@ -198,8 +198,7 @@ public abstract class RecordFileWriter implements Closeable {
         ensureOpen();
         out.flush();
         channel.force(true);
-        closed = true;
-        out.close();
+        closeStreams();
         if (Files.exists(finalPath)) {
             throw new FileAlreadyExistsException(finalPath.toString(), null, "reviewer file name already taken");
         }
@@ -216,8 +215,7 @@ public abstract class RecordFileWriter implements Closeable {
         if (closed) {
             return;
         }
-        closed = true;
-        out.close();
+        closeStreams();
     }
 
     /** Closes and deletes what was written: a file that got no record after all (a dry run's). */
@@ -246,11 +244,24 @@ public abstract class RecordFileWriter implements Closeable {
 
     /** Closes the channel after a constructor failure in a subclass. */
     protected void closeQuietly() {
+        try {
+            closeStreams();
+        } catch (IOException ignored) {
+            // the constructor's own exception is the one that matters
+        }
+    }
+
+    /**
+     * Closes the writer and, whatever happens, the channel: when the disk is full, JDK 17's encoder fails
+     * its last write inside close() and then never closes the stream under it, which leaked the file's
+     * descriptor (and kept a full volume busy) in a long-running engine.
+     */
+    private void closeStreams() throws IOException {
         closed = true;
         try {
             out.close();
-        } catch (IOException ignored) {
-            // the constructor's own exception is the one that matters
+        } finally {
+            channel.close();
         }
     }
 

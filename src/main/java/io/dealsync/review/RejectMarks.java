@@ -120,7 +120,11 @@ final class RejectMarks implements Closeable {
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            out.close();
+            try {
+                out.close();
+            } finally {
+                channel.close(); // a full disk fails the close's last write; the descriptor must go anyway
+            }
         }
     }
 

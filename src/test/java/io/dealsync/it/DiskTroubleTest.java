@@ -37,6 +37,7 @@ class DiskTroubleTest {
         Harness h = harness(tmp.resolve("full"));
         Files.createDirectories(h.rejects());
         assumeTrue(mount(h.rejects(), "size=64k"), "needs root to mount a small tmpfs");
+        boolean passed = false;
         try {
             Harness.Output first = h.runCaptured("run", "--once", "--as-of", "2026-11-26");
             assertThat(first.code()).as(first.out() + first.err()).isNotZero();
@@ -49,12 +50,14 @@ class DiskTroubleTest {
                     .findFirst().orElseThrow();
             assertThat(Files.size(part)).isGreaterThanOrEqualTo(committed);
             assertThat(committed).isPositive();
+            assertThat(openFilesUnder(h.rejects())).as("descriptors left open by the failed file").isEmpty();
 
             assertThat(run("mount", "-o", "remount,size=16m", h.rejects().toString())).isTrue();
             assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isZero();
             assertThat(CrashSafetyTest.state(h)).isEqualTo(reference);
+            passed = true;
         } finally {
-            run("umount", h.rejects().toString());
+            unmount(h.rejects(), passed);
         }
     }
 
@@ -64,6 +67,7 @@ class DiskTroubleTest {
         Harness h = harness(tmp.resolve("ro"));
         Files.createDirectories(h.rejects());
         assumeTrue(mount(h.rejects(), "ro,size=1m"), "needs root to mount a tmpfs");
+        boolean passed = false;
         try {
             Harness.Output first = h.runCaptured("run", "--once", "--as-of", "2026-11-26");
             assertThat(first.code()).isNotZero();
@@ -75,8 +79,9 @@ class DiskTroubleTest {
             assertThat(run("mount", "-o", "remount,rw", h.rejects().toString())).isTrue();
             assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isZero();
             assertThat(CrashSafetyTest.state(h)).isEqualTo(reference);
+            passed = true;
         } finally {
-            run("umount", h.rejects().toString());
+            unmount(h.rejects(), passed);
         }
     }
 
@@ -85,6 +90,7 @@ class DiskTroubleTest {
         Harness h = harness(tmp.resolve("reports"));
         Files.createDirectories(h.reports());
         assumeTrue(mount(h.reports(), "ro,size=1m"), "needs root to mount a tmpfs");
+        boolean passed = false;
         try {
             Harness.Output first = h.runCaptured("run", "--once", "--as-of", "2026-11-26");
             assertThat(first.code()).isNotZero();
@@ -95,8 +101,9 @@ class DiskTroubleTest {
             assertThat(run("mount", "-o", "remount,rw", h.reports().toString())).isTrue();
             assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isZero();
             assertThat(h.reports().resolve("latest.json")).exists();
+            passed = true;
         } finally {
-            run("umount", h.reports().toString());
+            unmount(h.reports(), passed);
         }
     }
 
@@ -116,6 +123,38 @@ class DiskTroubleTest {
 
     private static boolean mount(Path dir, String options) {
         return run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString());
+    }
+
+    /**
+     * Unmounts the small volume. A volume still busy after a few tries means the engine kept a file in it
+     * open (a leaked descriptor): the test fails naming the files, after a lazy unmount so the temporary
+     * folder can still be cleaned. After a failed test it only cleans up: the test's own failure is the news.
+     */
+    private static void unmount(Path dir, boolean strict) throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            if (run("umount", dir.toString())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        List<String> open = openFilesUnder(dir);
+        run("umount", "-l", dir.toString());
+        if (strict) {
+            throw new AssertionError("could not unmount " + dir + "; files the engine still holds open: " + open);
+        }
+    }
+
+    private static List<String> openFilesUnder(Path dir) throws IOException {
+        String prefix = dir.toRealPath().toString();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return "";
+                }
+            }).filter(target -> target.startsWith(prefix)).toList();
+        }
     }
 
     private static boolean run(String... cmd) {
