@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url, String user, String password, int poolSize, int attempts,
             long connectionTimeoutMs) {
-        String jdbcUrl = tuned(url);
+        String jdbcUrl = DatabaseTuning.tuned(url);
         Dialect dialect = Dialect.of(jdbcUrl);
         SQLException last = null;
         long backoff = 500;
@@ -74,6 +74,7 @@ public final class Database implements AutoCloseable {
             try (Connection c = ds.getConnection()) {
                 c.isValid(5);
                 migrate(jdbcUrl, user, password);
+                DatabaseTuning.afterOpen(url, c);
                 return new Database(ds, dialect);
             } catch (SQLException | RuntimeException e) {
                 last = e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
@@ -100,51 +101,6 @@ public final class Database implements AutoCloseable {
     private static void migrate(String url, String user, String password) {
         Flyway.configure().dataSource(url, user == null ? "" : user, password == null ? "" : password)
                 .locations("classpath:db/migration").load().migrate();
-    }
-
-    /**
-     * HSQLDB file databases: CACHED tables (MEMORY tables would need the whole data set in the heap), MVCC
-     * (the read-ahead's lookups do not wait for the writer's transaction), a clean shutdown when the last
-     * connection closes, and no redo log for data: the engine makes a CHECKPOINT after every file and every
-     * {@code dealsync.db.checkpoint-records} records instead. A crash then returns the whole database, files' checkpoints
-     * included, to the last CHECKPOINT, and the run resumes from there: the same end state, writes ~30% cheaper.
-     */
-    static String tuned(String url) {
-        if (url.startsWith("jdbc:postgresql:")) {
-            return postgresTuned(url);
-        }
-        if (!url.startsWith("jdbc:hsqldb:file:")) {
-            return url;
-        }
-        StringBuilder sb = new StringBuilder(url);
-        if (!url.contains("hsqldb.default_table_type")) {
-            sb.append(";hsqldb.default_table_type=cached");
-        }
-        if (!url.contains("shutdown=")) {
-            sb.append(";shutdown=true");
-        }
-        if (!url.contains("hsqldb.cache_rows")) {
-            sb.append(";hsqldb.cache_rows=20000");
-        }
-        if (!url.contains("hsqldb.tx")) {
-            sb.append(";hsqldb.tx=mvcc");
-        }
-        if (!url.contains("hsqldb.log_data")) {
-            sb.append(";hsqldb.log_data=false");
-        }
-        return sb.toString();
-    }
-
-    /**
-     * PostgreSQL: the driver sends a batch of inserts as multi-row INSERTs (one statement of up to 128 rows instead
-     * of one a row), PostgreSQL's cheap bulk path for the chunk writer's JDBC batches. Nothing here reads an insert's
-     * row count from a batch (the driver then reports SUCCESS_NO_INFO); updates are sent as they are.
-     */
-    private static String postgresTuned(String url) {
-        if (url.contains("reWriteBatchedInserts")) {
-            return url;
-        }
-        return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
     /**

@@ -2,27 +2,52 @@ package io.dealsync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTuningTest {
     @Test
     void postgresSendsBatchedInsertsAsMultiRowInserts() {
-        assertThat(Database.tuned("jdbc:postgresql://127.0.0.1:5432/test"))
+        assertThat(DatabaseTuning.tuned("jdbc:postgresql://127.0.0.1:5432/test"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true");
-        assertThat(Database.tuned("jdbc:postgresql://h/db?sslmode=disable"))
+        assertThat(DatabaseTuning.tuned("jdbc:postgresql://h/db?sslmode=disable"))
                 .isEqualTo("jdbc:postgresql://h/db?sslmode=disable&reWriteBatchedInserts=true");
     }
 
     @Test
     void anOperatorsOwnChoiceWins() {
-        assertThat(Database.tuned("jdbc:postgresql://h/db?reWriteBatchedInserts=false"))
+        assertThat(DatabaseTuning.tuned("jdbc:postgresql://h/db?reWriteBatchedInserts=false"))
                 .isEqualTo("jdbc:postgresql://h/db?reWriteBatchedInserts=false");
-        assertThat(Database.tuned("jdbc:hsqldb:file:x;hsqldb.cache_rows=5")).contains("hsqldb.cache_rows=5")
-                .doesNotContain("cache_rows=20000").contains("hsqldb.log_data=false");
+        assertThat(DatabaseTuning.tuned("jdbc:hsqldb:file:x;hsqldb.cache_rows=5")).contains("hsqldb.cache_rows=5")
+                .doesNotContain("cache_rows=" + DatabaseTuning.CACHE_ROWS).contains("hsqldb.log_data=false");
     }
 
     @Test
     void otherDatabasesAreLeftAsGiven() {
-        assertThat(Database.tuned("jdbc:hsqldb:mem:x")).isEqualTo("jdbc:hsqldb:mem:x");
+        assertThat(DatabaseTuning.tuned("jdbc:hsqldb:mem:x")).isEqualTo("jdbc:hsqldb:mem:x");
+    }
+
+    @Test
+    void aDatabaseCreatedWithTheLargerRowCacheGetsTheSmallOne(@TempDir Path dir) throws SQLException {
+        String url = "jdbc:hsqldb:file:" + dir.resolve("db");
+        Database.open(url + ";hsqldb.cache_rows=20000", "SA", "", 2, 1).close();
+        assertThat(cacheRows(url + ";hsqldb.cache_rows=20000")).isEqualTo("20000");
+        Database.open(url, "SA", "", 2, 1).close(); // as the engine opens it: no cache_rows of the operator's
+        assertThat(cacheRows(url)).isEqualTo(String.valueOf(DatabaseTuning.CACHE_ROWS));
+    }
+
+    private static String cacheRows(String url) throws SQLException {
+        Database db = Database.open(url, "SA", "", 2, 1);
+        try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT property_value FROM information_schema.system_properties WHERE property_name = 'hsqldb.cache_rows'")) {
+            rs.next();
+            return rs.getString(1);
+        } finally {
+            db.close();
+        }
     }
 }
