@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class ChildEngine {
     /** The JVM options of the {@code dealsync} launcher at the quality bars' heap: the benchmark measures what users run. */
-    static final List<String> LAUNCHER_JVM = List.of("-XX:+UseParallelGC", "-Xmx256m");
+    static final List<String> LAUNCHER_JVM = List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-Xmx256m");
 
     record Result(double seconds, long peakHeapMb, long peakRssMb, int exit, String output) {
     }
