@@ -18,8 +18,12 @@ import java.util.List;
  * reading the whole deal table.
  */
 public final class ExpirySweep {
-    /** Deals a transaction: small enough that the batch's wide rows stay in HSQLDB's row cache between statements. */
-    private static final int BATCH = 1000;
+    /**
+     * Deals a transaction: small enough that the batch's wide rows, and the primary key's nodes above them, stay in
+     * HSQLDB's row cache (DatabaseTuning.CACHE_ROWS) from the read to the update. Measured over 1,000,000 deals
+     * (84,737 due) with the 2,000-row cache: 1,000 a batch 16.2 s, 300 14.8 s, 50-150 11.0 s.
+     */
+    private static final int BATCH = 100;
 
     private final Database db;
 
