@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
+import io.dealsync.rules.RulesException;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ public final class CamelApp {
     private final boolean once;
     private final RunService runs;
     private final Main main = new Main();
+    /** The rules' first compile failed: the run ends with it, before any file is touched. */
+    private volatile RulesException rulesBroken;
 
     public CamelApp(Engine engine, boolean once, RunService runs) {
         this.engine = engine;
@@ -50,26 +53,69 @@ public final class CamelApp {
         if (cluster) {
             LOG.info("Cluster mode: instance {}; a file lock not refreshed for {} ms is stale", owner,
                     s.getLong("dealsync.cluster.lock-max-age-ms", 30_000));
-            staleFiles.recover(); // files a dead instance had in hand, once their lock is stale
-        } else {
-            recoverInProgress(inbox);
         }
+        Runnable recover = cluster
+                ? staleFiles::recover // files a dead instance had in hand, once their lock is stale
+                : () -> recoverInProgress(inbox);
         Monitoring monitoring = new Monitoring(engine, runs, once); // issue 11: health, metrics, start/stop lines
         main.setOverrideProperties(camelProperties(s, cluster, monitoring));
+        startRoutesOnceRulesCompiled(recover);
         monitoring.install(main);
         main.configure().addConfiguration(new EngineBeans(engine, runs, inbox, locks, staleFiles, owner, main::completed));
         addServices(locks);
         try {
             main.run();
         } catch (Exception e) {
+            if (rulesBroken != null) {
+                throw rulesBroken;
+            }
             throw new IllegalStateException("The Camel routes failed: " + e.getMessage(), e);
         } finally {
-            if (cluster) {
-                staleFiles.recover(); // a file this instance gave back (database down) is back in its folder
-            } else {
-                recoverInProgress(inbox); // a file the run could not finish (database down) is back in its folder
+            if (rulesBroken == null) {
+                recover.run(); // a file the run could not finish (database down) is back in its folder
+                monitoring.writeMetricsFile();
             }
-            monitoring.writeMetricsFile();
+        }
+        if (rulesBroken != null) {
+            throw rulesBroken;
+        }
+    }
+
+    /**
+     * Camel starts with its routes stopped (camel.main.auto-startup=false) while the DRL still compiles: building
+     * the routes no longer waits for the rules (about 0.4 s of every run's start). Once the rules compiled, files a
+     * run left half done are put back, then the routes start; rules that do not compile end the run first, no file
+     * touched.
+     */
+    private void startRoutesOnceRulesCompiled(Runnable recover) {
+        main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+            @Override
+            public void afterStart(org.apache.camel.main.BaseMainSupport m) {
+                try {
+                    engine.awaitRules();
+                } catch (RulesException e) {
+                    rulesBroken = e;
+                    main.completed();
+                    return;
+                }
+                recover.run();
+                startRoutes(m.getCamelContext());
+            }
+        });
+    }
+
+    /** The routes that would have started with Camel (their own autoStartup: the daemon's timers, cluster mode). */
+    private static void startRoutes(org.apache.camel.CamelContext camel) {
+        java.util.List<org.apache.camel.Route> routes = new java.util.ArrayList<>(camel.getRoutes());
+        routes.sort(java.util.Comparator.comparingInt(r -> r.getStartupOrder() == null ? Integer.MAX_VALUE : r.getStartupOrder()));
+        try {
+            for (org.apache.camel.Route r : routes) {
+                if (!Boolean.FALSE.equals(r.isAutoStartup())) {
+                    camel.getRouteController().startRoute(r.getRouteId());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Starting the routes failed: " + e.getMessage(), e);
         }
     }
 
@@ -81,6 +127,7 @@ public final class CamelApp {
         if (once) {
             props.setProperty("dealsync.inbox.poll-ms", "100");
         }
+        props.setProperty("camel.main.auto-startup", "false"); // the routes start once the rules compiled
         props.setProperty("camel.main.routes-include-pattern",
                 "file:" + s.path("dealsync.routes").toString().replace('\\', '/') + "/*.camel.yaml");
         monitoring.configure(props);

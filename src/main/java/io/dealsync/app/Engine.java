@@ -46,7 +46,15 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
      * @throws io.dealsync.store.DatabaseUnavailableException when the database cannot be reached
      */
     public static Engine start(EngineSettings settings) {
-        return start(settings, true);
+        return start(settings, Rules.COMPILED);
+    }
+
+    /**
+     * As {@link #start}, the rules still compiling: the caller goes on with its own start (Camel's) and calls
+     * {@link #awaitRules()} before it touches a file.
+     */
+    public static Engine startRulesCompiling(EngineSettings settings) {
+        return start(settings, Rules.COMPILING);
     }
 
     /**
@@ -54,14 +62,24 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
      * settings, not the DRL, whose compile was a second of the sweep's start-up.
      */
     public static Engine startWithoutRules(EngineSettings settings) {
-        return start(settings, false);
+        return start(settings, Rules.NONE);
     }
 
-    private static Engine start(EngineSettings settings, boolean judges) {
+    private enum Rules { NONE, COMPILING, COMPILED }
+
+    private static Engine start(EngineSettings settings, Rules rules) {
         DataFolderLock lock = DataFolderLock.acquire(settings); // before anything: a second process is refused at once
         try {
-            Engine engine = judges ? startLocked(settings) : startWithoutRulesLocked(settings);
+            Engine engine = rules == Rules.NONE ? startWithoutRulesLocked(settings) : startLocked(settings);
             engine.dataLock = lock;
+            if (rules == Rules.COMPILED) {
+                try {
+                    engine.awaitRules();
+                } catch (RuntimeException e) {
+                    engine.database.close();
+                    throw e;
+                }
+            }
             return engine;
         } catch (RuntimeException e) {
             lock.close();
@@ -69,33 +87,25 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the rules compiling since the start.
+     *
+     * @throws RulesException when they do not compile
+     */
+    public void awaitRules() {
+        judging().awaitCompiled();
+    }
+
     private static Engine startLocked(EngineSettings settings) {
-        // Compiling the DRL and opening the database each take a second or two: side by side. Both are done
-        // before any file is touched, so a rule that does not compile still stops the run first.
-        java.util.concurrent.CompletableFuture<RuleBookHolder> rules = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> new RuleBookHolder(settings.path("dealsync.rules")));
-        Database db = null;
+        // Compiling the DRL and opening the database each take a second or two: side by side. A rule that does not
+        // compile still stops the run before any file is touched (awaitRules).
+        RuleBookHolder rules = RuleBookHolder.compiling(settings.path("dealsync.rules"));
         try {
             Path profilesDir = settings.path("dealsync.profiles");
             Map<String, SourceProfile> profiles = Files.isDirectory(profilesDir) ? SourceProfiles.load(profilesDir) : Map.of();
-            db = openDatabase(settings);
-            return new Engine(settings, rules.join(), profiles, db);
-        } catch (java.util.concurrent.CompletionException e) {
-            if (db != null) {
-                db.close();
-            }
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            return new Engine(settings, rules, profiles, openDatabase(settings));
         } catch (RuntimeException e) {
-            if (db != null) {
-                db.close();
-            }
-            try {
-                rules.join(); // broken rules are the first thing to report
-            } catch (java.util.concurrent.CompletionException broken) {
-                if (broken.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-            }
+            rules.awaitCompiled(); // broken rules are the first thing to report
             throw e;
         }
     }

@@ -77,13 +77,25 @@ public final class DealsyncCommand {
 
     /** {@code judges} false: a command that judges no record, whose engine does not compile the DRL. */
     static int withEngine(EngineSettings settings, boolean judges, EngineWork work) throws Exception {
+        return withEngine(settings, judges ? io.dealsync.app.Engine::start : io.dealsync.app.Engine::startWithoutRules,
+                work);
+    }
+
+    /**
+     * {@code run}: the work starts while the rules still compile, and waits for them (Engine.awaitRules) before it
+     * touches a file; broken rules then end it as they would have at the start.
+     */
+    static int withEngineRulesCompiling(EngineSettings settings, EngineWork work) throws Exception {
+        return withEngine(settings, io.dealsync.app.Engine::startRulesCompiling, work);
+    }
+
+    private static int withEngine(EngineSettings settings,
+            java.util.function.Function<EngineSettings, io.dealsync.app.Engine> start, EngineWork work) throws Exception {
         io.dealsync.app.Engine engine;
         try {
-            engine = judges ? io.dealsync.app.Engine.start(settings) : io.dealsync.app.Engine.startWithoutRules(settings);
+            engine = start.apply(settings);
         } catch (io.dealsync.rules.RulesException e) {
-            System.err.println(e.getMessage());
-            System.err.println("No file was touched. Fix the rules (./dealsync rules check) and run again.");
-            return RULES_BROKEN;
+            return rulesBroken(e);
         } catch (io.dealsync.store.DatabaseUnavailableException e) {
             System.err.println("dealsync: " + e.getMessage());
             System.err.println("No file was touched; they stay in the inbox for the next run.");
@@ -91,10 +103,18 @@ public final class DealsyncCommand {
         }
         try (engine) {
             return work.run(engine);
+        } catch (io.dealsync.rules.RulesException e) { // the first compile, awaited before any file was touched
+            return rulesBroken(e);
         } catch (io.dealsync.store.DatabaseUnavailableException e) {
             System.err.println("dealsync: " + e.getMessage());
             return DATABASE_DOWN;
         }
+    }
+
+    private static int rulesBroken(io.dealsync.rules.RulesException e) {
+        System.err.println(e.getMessage());
+        System.err.println("No file was touched. Fix the rules (./dealsync rules check) and run again.");
+        return RULES_BROKEN;
     }
 
     /**

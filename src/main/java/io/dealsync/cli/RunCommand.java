@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         io.dealsync.config.EngineSettings settings = asOf.settings(parent);
         io.dealsync.app.DemoSamples.seedIfFresh(settings);
-        return DealsyncCommand.withEngine(settings, engine -> {
+        return DealsyncCommand.withEngineRulesCompiling(settings, engine -> {
             RunService runs = new RunService(engine, once ? "once" : "daemon", Progress.forConsole(settings.get("dealsync.progress")));
             new CamelApp(engine, once, runs).run();
             if (runs.databaseDown()) {

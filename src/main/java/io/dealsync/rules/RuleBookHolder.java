@@ -1,6 +1,8 @@
 package io.dealsync.rules;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,21 +15,60 @@ public final class RuleBookHolder {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBookHolder.class);
 
     private final Path rulesDir;
-    private final AtomicReference<RuleBook> current;
+    /** The first compile: done at construction, or still running beside the engine's start ({@link #compiling}). */
+    private final CompletableFuture<RuleBook> first;
+    private final AtomicReference<RuleBook> current = new AtomicReference<>();
     private volatile String lastError;
     private volatile String lastSeenFingerprint;
     private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong reloadFailures = new java.util.concurrent.atomic.AtomicLong();
 
+    /** @throws RulesException when the rules do not compile */
     public RuleBookHolder(Path rulesDir) {
-        this.rulesDir = rulesDir;
-        RuleBook book = RuleBook.compile(rulesDir);
-        this.current = new AtomicReference<>(book);
-        this.lastSeenFingerprint = book.fingerprint();
+        this(rulesDir, CompletableFuture.completedFuture(RuleBook.compile(rulesDir)));
+        awaitCompiled();
     }
 
+    private RuleBookHolder(Path rulesDir, CompletableFuture<RuleBook> first) {
+        this.rulesDir = rulesDir;
+        this.first = first;
+    }
+
+    /**
+     * The holder of rules compiling on another thread, so the start-up can go on meanwhile (the DRL compile was
+     * the longest step of a run's start); {@link #current()} and {@link #awaitCompiled()} wait for them.
+     */
+    public static RuleBookHolder compiling(Path rulesDir) {
+        return new RuleBookHolder(rulesDir, CompletableFuture.supplyAsync(() -> RuleBook.compile(rulesDir)));
+    }
+
+    /**
+     * Waits for the first compile.
+     *
+     * @throws RulesException when the rules do not compile
+     */
+    public RuleBookHolder awaitCompiled() {
+        if (current.get() == null) {
+            RuleBook book;
+            try {
+                book = first.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+            synchronized (this) {
+                if (current.get() == null) {
+                    lastSeenFingerprint = book.fingerprint();
+                    current.set(book);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** The rules in force (waiting for the first compile if it is still running). */
     public RuleBook current() {
-        return current.get();
+        RuleBook book = current.get();
+        return book != null ? book : awaitCompiled().current.get();
     }
 
     /** The last reload's error (the rules kept in force are the last good ones), or null. */
@@ -51,6 +92,7 @@ public final class RuleBookHolder {
      * @return true when new rules were swapped in
      */
     public boolean reloadIfChanged() {
+        awaitCompiled();
         String fp = RuleBook.fingerprint(rulesDir);
         if (fp.equals(lastSeenFingerprint)) {
             return false;
