@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +72,7 @@ public final class Database implements AutoCloseable {
             }
             try (Connection c = ds.getConnection()) {
                 c.isValid(5);
-                migrate(jdbcUrl, user, password);
+                Migrations.migrate(c, jdbcUrl, user, password);
                 DatabaseTuning.afterOpen(url, c);
                 return new Database(ds, dialect);
             } catch (SQLException | RuntimeException e) {
@@ -95,12 +94,6 @@ public final class Database implements AutoCloseable {
                 backoff);
         sleep(backoff);
         return Math.min(backoff * 2, 8_000);
-    }
-
-    /** Flyway opens its own connections (it holds more than one on PostgreSQL), outside the engine's small pool. */
-    private static void migrate(String url, String user, String password) {
-        Flyway.configure().dataSource(url, user == null ? "" : user, password == null ? "" : password)
-                .locations("classpath:db/migration").load().migrate();
     }
 
     /**
