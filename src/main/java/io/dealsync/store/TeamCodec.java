@@ -1,8 +1,11 @@
 package io.dealsync.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dealsync.model.TeamMember;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,19 +20,27 @@ final class TeamCodec {
     private TeamCodec() {
     }
 
+    /** Written with the streaming generator: the JSON the mapper gave for a list of String[], without building that list. */
     static String encode(List<TeamMember> team) {
         if (team.isEmpty()) {
             return null;
         }
-        List<String[]> rows = new ArrayList<>(team.size());
-        for (TeamMember m : team) {
-            rows.add(new String[] {m.getFirstName(), m.getLastName(), m.getPhone(), m.getEmail()});
-        }
-        try {
-            return JSON.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter(64 * team.size());
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (TeamMember m : team) {
+                g.writeStartArray();
+                g.writeString(m.getFirstName());
+                g.writeString(m.getLastName());
+                g.writeString(m.getPhone());
+                g.writeString(m.getEmail());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return out.toString();
     }
 
     static List<TeamMember> decode(String text) {
