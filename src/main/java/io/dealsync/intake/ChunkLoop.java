@@ -171,7 +171,7 @@ final class ChunkLoop {
             LedgerCounts.count(d, delta);
             files.write(d);
         }
-        ReviewerFiles.Offsets offsets = files.flush();
+        ReviewerFiles.Offsets offsets = files.flush(!sink.durableOnlyAtCheckpoints());
         FileLedger after = new FileLedger(ledger.getName(), ledger.getSource());
         after.add(ledger);
         after.add(delta);

@@ -21,6 +21,14 @@ interface ChunkSink {
      */
     void apply(List<Decision> decisions, long lastLine, ReviewerFiles.Offsets offsets, FileLedger after);
 
+    /**
+     * True when the chunks applied become durable only at the store's CHECKPOINTs (the embedded database): the
+     * reviewer lines are then synced before each CHECKPOINT rather than before each chunk.
+     */
+    default boolean durableOnlyAtCheckpoints() {
+        return false;
+    }
+
     /** The chunk is settled and counted ({@code readBefore} records read before it, {@code readAfter} with it). */
     void settled(long readBefore, long readAfter);
 }

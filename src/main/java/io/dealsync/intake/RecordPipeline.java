@@ -5,6 +5,7 @@ import io.dealsync.read.RecordReader;
 import io.dealsync.read.SourceProfile;
 import io.dealsync.report.FileLedger;
 import io.dealsync.rules.RuleBook;
+import io.dealsync.store.Database;
 import io.dealsync.store.Dialect;
 import io.dealsync.sync.ChunkDecider;
 import io.dealsync.sync.StoredDeals;
@@ -38,7 +39,9 @@ final class RecordPipeline {
         String display = FileIntake.display(ledger.getSource(), ledger.getName());
         ReviewerFiles files = new ReviewerFiles(pass.reviewerFiles(), reader, profile, isNdjson(ledger.getName(), reader),
                 display);
-        try {
+        // the embedded database: the lines are synced before each CHECKPOINT (whoever makes it), not each chunk
+        try (Database.Registration syncFirst = pass.sink().durableOnlyAtCheckpoints()
+                ? env.store().database().beforeCheckpoint(files::syncWritten) : () -> { }) {
             ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(pass.asOf(), env.defaultPartnerId(),
                     profile.stageMapping()).wording(Wordings.of(profile, reader)); // issue 10: the reviewer's words
             ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkDecider(pass.rules()), ctx, storedDeals());

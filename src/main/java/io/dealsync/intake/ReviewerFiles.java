@@ -48,8 +48,9 @@ final class ReviewerFiles {
     private final SourceProfile profile;
     private final boolean ndjson;
     private final String sourceFile;
-    private RecordFileWriter rejects;
-    private RecordFileWriter warnings;
+    /** Volatile: {@link #syncWritten} may run on another thread (a CHECKPOINT) than the one writing. */
+    private volatile RecordFileWriter rejects;
+    private volatile RecordFileWriter warnings;
     private Offsets base;
 
     /**
@@ -86,12 +87,28 @@ final class ReviewerFiles {
         }
     }
 
-    /** Syncs what was written; the offsets a checkpoint may keep. */
-    Offsets flush() {
+    /**
+     * Hands what was written to the file system, synced when {@code sync}; the offsets a checkpoint may keep.
+     * Unsynced, {@link #syncWritten()} must run before anything makes those offsets durable.
+     */
+    Offsets flush(boolean sync) {
         try {
-            long r = rejects == null ? base.rejects() : rejects.flush();
-            long w = warnings == null ? base.warnings() : warnings.flush();
+            long r = rejects == null ? base.rejects() : rejects.flush(sync);
+            long w = warnings == null ? base.warnings() : warnings.flush(sync);
             return new Offsets(r, w);
+        } catch (IOException e) {
+            throw new RejectFileException(plan.rejectFile(), e);
+        }
+    }
+
+    /** Syncs every line {@link #flush} handed over; callable from the thread of a CHECKPOINT. */
+    void syncWritten() {
+        try {
+            for (RecordFileWriter w : new RecordFileWriter[] {rejects, warnings}) {
+                if (w != null) {
+                    w.syncWritten();
+                }
+            }
         } catch (IOException e) {
             throw new RejectFileException(plan.rejectFile(), e);
         }

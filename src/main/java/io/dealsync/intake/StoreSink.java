@@ -37,6 +37,11 @@ final class StoreSink implements ChunkSink {
     }
 
     @Override
+    public boolean durableOnlyAtCheckpoints() {
+        return !store.database().commitsSurviveACrash();
+    }
+
+    @Override
     public void settled(long readBefore, long readAfter) {
         if (readAfter / checkpointRecords != readBefore / checkpointRecords) {
             store.checkpoint();

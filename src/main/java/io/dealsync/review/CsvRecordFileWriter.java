@@ -143,8 +143,8 @@ public final class CsvRecordFileWriter extends RecordFileWriter {
     }
 
     @Override
-    public long flush() throws IOException {
-        long offset = super.flush();
+    public long flush(boolean sync) throws IOException {
+        long offset = super.flush(sync);
         if (marks != null) {
             marks.checkpoint(offset);
         }
@@ -154,7 +154,7 @@ public final class CsvRecordFileWriter extends RecordFileWriter {
     @Override
     public Path complete() throws IOException {
         if (marks != null) {
-            marks.checkpoint(super.flush());
+            marks.checkpoint(super.flush(true));
             marks.close();
         }
         return super.complete();

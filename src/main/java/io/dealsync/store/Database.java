@@ -18,6 +18,8 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    /** What must be on disk before a CHECKPOINT makes the committed offsets durable (open reviewer files). */
+    private final java.util.List<Runnable> beforeCheckpoint = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -140,6 +142,7 @@ public final class Database implements AutoCloseable {
      * needs no checkpoint, the tables that grew since their last statistics get fresh ones instead.
      */
     public void checkpoint() {
+        beforeCheckpoint.forEach(Runnable::run);
         if (dialect == Dialect.POSTGRESQL) {
             analyzeGrownTables();
             return;
@@ -192,6 +195,27 @@ public final class Database implements AutoCloseable {
         String path = url.substring("jdbc:hsqldb:file:".length());
         int semi = path.indexOf(';');
         return java.nio.file.Path.of((semi < 0 ? path : path.substring(0, semi)) + suffix);
+    }
+
+    /**
+     * Whether a committed transaction survives a crash by itself: PostgreSQL's do; the embedded database keeps no
+     * redo log for data ({@code hsqldb.log_data=false}, DatabaseTuning), so a crash returns it to its last
+     * CHECKPOINT, and what a chunk's commit depends on needs to be on disk only by then.
+     */
+    public boolean commitsSurviveACrash() {
+        return dialect != Dialect.HSQLDB || !dataSource.getJdbcUrl().contains("hsqldb.log_data=false");
+    }
+
+    /** A registration that ends when closed. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Runs {@code sync} before every CHECKPOINT (whichever thread makes it) until the registration is closed. */
+    public Registration beforeCheckpoint(Runnable sync) {
+        beforeCheckpoint.add(sync);
+        return () -> beforeCheckpoint.remove(sync);
     }
 
     /** The single number a query of ours returns (counts). */

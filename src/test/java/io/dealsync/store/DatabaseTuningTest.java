@@ -50,4 +50,27 @@ class DatabaseTuningTest {
             db.close();
         }
     }
+
+    @Test
+    void theEmbeddedDatabaseIsDurableAtItsCheckpointsAndSyncsWhatAsksFirst(@TempDir Path dir) throws SQLException {
+        Database db = Database.open("jdbc:hsqldb:file:" + dir.resolve("db"), "SA", "", 2, 1);
+        try {
+            assertThat(db.commitsSurviveACrash()).as("no redo log for data").isFalse();
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            try (Database.Registration r = db.beforeCheckpoint(() -> seen.add("synced"))) {
+                db.checkpoint();
+                assertThat(seen).containsExactly("synced");
+            }
+            db.checkpoint();
+            assertThat(seen).as("not after the registration ended").hasSize(1);
+        } finally {
+            db.close();
+        }
+        Database logged = Database.open("jdbc:hsqldb:file:" + dir.resolve("logged") + ";hsqldb.log_data=true", "SA", "", 2, 1);
+        try {
+            assertThat(logged.commitsSurviveACrash()).as("the operator turned the data log on").isTrue();
+        } finally {
+            logged.close();
+        }
+    }
 }
