@@ -39,12 +39,29 @@ public final class ExpirySweep {
      */
     public int sweep(LocalDate asOf, int windowDays, String runId, String instance) {
         Date cutoff = Date.valueOf(asOf.minusDays(windowDays));
+        if (!anyDue(cutoff)) {
+            return 0; // the usual night: the pages below would walk every deal awaiting an answer to find none
+        }
         int total = 0;
         // a batch a transaction: a transaction's changed rows stay in memory until it commits
         for (List<Long> page = dueAfter(cutoff, 0); !page.isEmpty(); page = dueAfter(cutoff, page.get(page.size() - 1))) {
             total += sweepBatch(page, cutoff, asOf, runId, instance);
         }
         return total;
+    }
+
+    /** Whether any deal is due, from the date index alone (awaiting_by_date): no row of a deal is read. */
+    private boolean anyDue(Date cutoff) {
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement("SELECT deal_id FROM awaiting_answer WHERE received_on < ?"
+                        + " FETCH FIRST 1 ROWS ONLY")) {
+            ps.setDate(1, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The expiry sweep failed", e);
+        }
     }
 
     /**
