@@ -18,6 +18,8 @@ final class StoreSink implements ChunkSink {
     private final RunContext run;
     private final FileLedger ledger;
     private final long checkpointRecords;
+    /** Asked for every chunk: the database's answer, taken once. */
+    private final boolean durableOnlyAtCheckpoints;
 
     StoreSink(DealStore store, FileState file, RunContext run, FileLedger ledger, long checkpointRecords) {
         this.store = store;
@@ -25,6 +27,7 @@ final class StoreSink implements ChunkSink {
         this.run = run;
         this.ledger = ledger;
         this.checkpointRecords = checkpointRecords;
+        this.durableOnlyAtCheckpoints = !store.database().commitsSurviveACrash();
     }
 
     @Override
@@ -38,7 +41,7 @@ final class StoreSink implements ChunkSink {
 
     @Override
     public boolean durableOnlyAtCheckpoints() {
-        return !store.database().commitsSurviveACrash();
+        return durableOnlyAtCheckpoints;
     }
 
     @Override

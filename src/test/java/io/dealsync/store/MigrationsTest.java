@@ -23,7 +23,7 @@ class MigrationsTest {
     }
 
     @Test
-    void aNewDatabaseIsMigratedAndThenLeftAlone(@TempDir Path dir) throws SQLException {
+    void aMigratedDatabaseIsCurrentUntilAMigrationFailedOrItsHistoryIsGone(@TempDir Path dir) throws SQLException {
         String url = "jdbc:hsqldb:file:" + dir.resolve("db");
         Database db = Database.open(url, "SA", "", 2, 1);
         try (Connection c = db.connection()) {
