@@ -1,5 +1,6 @@
 package io.dealsync.intake;
 
+import io.dealsync.read.CsvRecordReader;
 import io.dealsync.read.JsonRecordReader;
 import io.dealsync.read.RecordReader;
 import io.dealsync.read.SourceProfile;
@@ -8,6 +9,7 @@ import io.dealsync.rules.RuleBook;
 import io.dealsync.store.Database;
 import io.dealsync.store.Dialect;
 import io.dealsync.sync.ChunkDecider;
+import io.dealsync.sync.LastAppliedRows;
 import io.dealsync.sync.StoredDeals;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -44,7 +46,11 @@ final class RecordPipeline {
                 ? env.store().database().beforeCheckpoint(files::syncWritten) : () -> { }) {
             ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(pass.asOf(), env.defaultPartnerId(),
                     profile.stageMapping()).wording(Wordings.of(profile, reader)); // issue 10: the reviewer's words
-            ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkDecider(pass.rules()), ctx, storedDeals());
+            StoredDeals stored = storedDeals();
+            if (reader instanceof CsvRecordReader csv && stored.keysInMemory()) {
+                csv.recognise(new LastAppliedRows(stored, ctx, pass.rules())); // the second night's unchanged rows, unsplit
+            }
+            ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkDecider(pass.rules()), ctx, stored);
             new ChunkLoop(reader, judging, pass.resumeAfter(), files, pass.sink(), env.batchSize(), env.writeAttempts())
                     .run(ledger, progress, display);
             files.complete(ledger);

@@ -16,6 +16,15 @@ public final class Hash64 {
         return this;
     }
 
+    /** The characters {@code from} to {@code to} of {@code a}, as {@link #add(String)} adds the same text. */
+    public Hash64 add(char[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = (h ^ a[i]) * 0x100000001b3L;
+        }
+        h = (h ^ 0x1F) * 0x100000001b3L;
+        return this;
+    }
+
     public Hash64 add(long v) {
         h = (h ^ v) * 0x100000001b3L;
         h = (h ^ (v >>> 32)) * 0x100000001b3L;

@@ -162,6 +162,16 @@ final class HeaderColumns {
         return header.size();
     }
 
+    /** The column that fills {@code f} (the first, when the header names it twice), or -1. */
+    int columnOf(Field f) {
+        for (int i = 0; i < fieldOf.length; i++) {
+            if (fieldOf[i] == f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The field column {@code i} fills, or null. */
     Field fieldOf(int i) {
         return fieldOf[i];

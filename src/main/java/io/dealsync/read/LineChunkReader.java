@@ -29,6 +29,8 @@ final class LineChunkReader extends Reader {
     private long lineBreaks;
     private boolean pendingCr;
     private boolean atLineStart = true;
+    /** The last character handed out: a row ends cleanly (the parser holds nothing more) only after an LF. */
+    private char lastOut = '\n';
 
     private final StringBuilder spill = new StringBuilder();
     private int captureStart = -1;
@@ -56,7 +58,11 @@ final class LineChunkReader extends Reader {
         if (pendingCr) {
             pendingCr = false;
             if (buf[i] == '\n') {
-                i++; // second half of a CRLF split between two reads: not a new line break
+                // second half of a CRLF split between two reads: not a new line break, and handed out alone, so
+                // that commons-csv's look past the CR does not pull the next line in (the row fast path needs
+                // the parser to hold nothing at a row's end)
+                i++;
+                limit = i;
             }
         }
         boolean broke = i > start;
@@ -84,6 +90,7 @@ final class LineChunkReader extends Reader {
         int n = i - start;
         atLineStart = broke;
         System.arraycopy(buf, start, cbuf, off, n);
+        lastOut = buf[i - 1];
         pos = i;
         recordChars += n;
         if (limitEnabled && recordLimit > 0 && recordChars > recordLimit) {
@@ -169,6 +176,61 @@ final class LineChunkReader extends Reader {
         } finally {
             limitEnabled = was;
         }
+    }
+
+    // ---------------------------------------------------------------- the row fast path (RowScan)
+
+    /**
+     * The end of the plain row next in hand (see {@link RowScan}), or -1: none is, or the parser may hold
+     * text past its last record (it looked beyond a CR), so only it may read on. Nothing is consumed.
+     */
+    int peekRow(RowScan scan) throws IOException {
+        if (lastOut != '\n' || pendingCr || limitHit) {
+            return -1;
+        }
+        if (pos >= end && !fill()) {
+            return -1;
+        }
+        return scan.find(buf, pos, end);
+    }
+
+    /** The hash of the row in hand up to {@code rowEnd} (from {@link #peekRow}). */
+    long rowHash(long seed, int rowEnd) {
+        return RowScan.hash(seed, buf, pos, rowEnd);
+    }
+
+    /** The text of the row in hand up to {@code rowEnd}, its line break included. */
+    String rowText(int rowEnd) {
+        return new String(buf, pos, rowEnd - pos);
+    }
+
+    /** Hands the row in hand to no one: the next read starts after it, its line breaks counted. */
+    void skipRow(int rowEnd, int rowLineBreaks) {
+        pos = rowEnd;
+        lineBreaks += rowLineBreaks;
+        atLineStart = true;
+        lastOut = '\n';
+        captureStart = -1;
+        spill.setLength(0);
+    }
+
+    /**
+     * The hash of the record commons-csv just read ({@link RowScan#hash}, of the text since
+     * {@link #startRecord()}), or 0 when it cannot stand for the record alone: the parser looked past its
+     * end (a lone CR), or the text was longer than the capture keeps.
+     */
+    long capturedHash(long seed) {
+        if (lastOut != '\n' || pendingCr || captureStart < 0) {
+            return 0;
+        }
+        if (spill.length() == 0) {
+            return RowScan.hash(seed, buf, captureStart, pos);
+        }
+        if (spill.length() + (pos - captureStart) > CAPTURE_MAX) {
+            return 0;
+        }
+        char[] all = captured().toCharArray();
+        return RowScan.hash(seed, all, 0, all.length);
     }
 
     /** Line breaks handed out so far: the next line to hand out, when at a line start, is this + 1. */

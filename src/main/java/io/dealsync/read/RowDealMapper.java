@@ -49,6 +49,16 @@ final class RowDealMapper {
         }
     }
 
+    /** A deal holding only these fields, read from these cells as {@link #record} reads them (the row fast path's keys). */
+    Deal only(Field[] fields, String[] cells) {
+        Deal deal = new Deal();
+        for (int k = 0; k < fields.length; k++) {
+            String value = profile.isCanonical() ? null : profile.toCanonical(fields[k], cells[k]);
+            deal.set(fields[k], value == null ? cells[k] : value);
+        }
+        return deal;
+    }
+
     private SourceRecord toRecord(long line, List<String> cells) {
         Deal deal = new Deal();
         List<Field> misread = null;

@@ -189,6 +189,18 @@ public final class SourceProfile {
         return s;
     }
 
+    /**
+     * A hash of everything the profile says about reading a cell (the row fast path's seed: a profile edited
+     * since a row was applied reads the same text otherwise, so the row is read and judged again).
+     */
+    long readingFingerprint() {
+        return new io.dealsync.model.Hash64().add(isCanonical() ? "" : name).add(delimiter).add(charset.name())
+                .add(String.valueOf(datePattern())).add(decimalSeparator())
+                .add(new java.util.TreeSet<>(yesWords).toString()).add(new java.util.TreeSet<>(noWords).toString())
+                .add(new java.util.TreeMap<>(columns).toString()).add(new java.util.TreeMap<>(stages).toString())
+                .add(new java.util.TreeMap<>(values).toString()).value();
+    }
+
     @Override
     public String toString() {
         return "SourceProfile[" + (isCanonical() ? "canonical" : name) + "]";

@@ -21,6 +21,11 @@ public final class SourceRecord {
     private final boolean rawIsObject;
     private final Set<String> presentColumns;
     private final List<ReadProblem> problems = new ArrayList<>(0);
+    /** The hash of the CSV row's text ({@link RowScan#hash}), 0: none (JSON, a sheet, a row not hashable alone). */
+    private long rowHash;
+    /** A row recognised by its text, not read into a deal (its deal holds the keys only): how to read it. */
+    private Supplier<SourceRecord> unread;
+    private long lastAppliedTo;
 
     private SourceRecord(long position, Deal deal, String malformed, List<String> cells, String rawJson,
             boolean rawIsObject, Set<String> presentColumns) {
@@ -68,6 +73,37 @@ public final class SourceRecord {
     /** A JSON element that is not a readable object; {@code raw} is its text, kept for the reviewer. */
     public static SourceRecord malformedJson(long position, String reason, String raw, boolean rawIsObject) {
         return new SourceRecord(position, null, reason, List.of(), raw, rawIsObject, Set.of());
+    }
+
+    /**
+     * A CSV row the reader recognised as the row last applied to its deal ({@link KnownRows}), without reading
+     * it: {@code keys} holds its key columns only, {@link #read()} reads the rest if the engine needs it.
+     */
+    static SourceRecord recognised(long line, Deal keys, long rowHash, long dealId, Supplier<SourceRecord> read) {
+        SourceRecord r = new SourceRecord(line, keys, null, List.of(), null, false, Set.of());
+        r.rowHash = rowHash;
+        r.unread = read;
+        r.lastAppliedTo = dealId;
+        return r;
+    }
+
+    SourceRecord withRowHash(long hash) {
+        this.rowHash = hash;
+        return this;
+    }
+
+    /** The hash of the CSV row's text, 0 when the record has none (see {@link RowScan#hash}). */
+    public long rowHash() { return rowHash; }
+
+    /** Recognised by its text and not read: {@link #deal()} holds its keys only; {@link #read()} reads it whole. */
+    public boolean isUnread() { return unread != null; }
+
+    /** For an {@linkplain #isUnread() unread} row: the id of the stored deal it was last applied to. */
+    public long lastAppliedTo() { return lastAppliedTo; }
+
+    /** This record read whole: itself, or for an {@linkplain #isUnread() unread} row the record its text reads as. */
+    public SourceRecord read() {
+        return unread == null ? this : unread.get();
     }
 
     /** Marker in {@link #presentColumns()}: the record carries its solutions. */

@@ -31,6 +31,16 @@ public final class DealLookup implements StoredDeals {
     }
 
     @Override
+    public KeyRow key(long keyHash) {
+        return keys.get().find(keyHash);
+    }
+
+    @Override
+    public boolean keysInMemory() {
+        return keys.get().inMemory();
+    }
+
+    @Override
     public Map<Long, Deal> deals(Collection<Long> ids) {
         Map<Long, Deal> out = new HashMap<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(dealsSql)) {

@@ -21,6 +21,19 @@ interface KeyIndex extends AutoCloseable {
 
     Map<Long, KeyRow> find(Collection<Long> keyHashes);
 
+    /**
+     * The index answers one key from memory, cheaply enough to be asked row by row (the CSV reader's row fast
+     * path, {@link io.dealsync.read.KnownRows}); false: only chunk-sized questions pay off.
+     */
+    default boolean inMemory() {
+        return false;
+    }
+
+    /** What one key finds, or null. */
+    default KeyRow find(long keyHash) {
+        return find(List.of(keyHash)).get(keyHash);
+    }
+
     /** Inside the chunk's transaction. */
     void write(Connection c, List<Change> changes) throws SQLException;
 

@@ -67,6 +67,16 @@ final class MappedKeyIndex implements KeyIndex {
     }
 
     @Override
+    public boolean inMemory() {
+        return true;
+    }
+
+    @Override
+    public KeyRow find(long keyHash) {
+        return map.get(keyHash);
+    }
+
+    @Override
     public void write(Connection c, List<Change> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;

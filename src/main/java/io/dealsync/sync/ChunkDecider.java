@@ -84,7 +84,8 @@ public final class ChunkDecider {
     /**
      * Decides a chunk. A record whose fingerprint equals that of the record last applied to its deal is that
      * record again: unchanged, with no rules work and no write (R9 still applies: a second occurrence in the
-     * file is judged). Every other record is laid over its stored deal and judged in one rules session.
+     * file is judged; a row the reader handed on unread is then read, in place in {@code records}). Every
+     * other record is laid over its stored deal and judged in one rules session.
      */
     public List<Decision> decide(List<SourceRecord> records, StoredDeals storedDeals, FileContext ctx) {
         ReferenceData ref = book.reference();
@@ -93,7 +94,7 @@ public final class ChunkDecider {
         Set<Long> hashes = new HashSet<>();
         List<List<String>> keys = chunkKeys(records, ctx, hashes);
         long[][] keyHashes = hashesOf(keys); // each key hashed once: the index, the rows and R9 all use it
-        Map<Long, StoredDeals.KeyRow> rows = hashes.isEmpty() ? Map.of() : storedDeals.keys(hashes);
+        Map<Long, StoredDeals.KeyRow> rows = new java.util.HashMap<>(hashes.isEmpty() ? Map.of() : storedDeals.keys(hashes));
 
         // 2. records the store holds exactly as they are; the others' deals are read whole
         long salt = ctx.salt(book.fingerprint());
@@ -103,10 +104,21 @@ public final class ChunkDecider {
         for (int i = 0; i < n; i++) {
             SourceRecord r = records.get(i);
             prints[i] = RecordFingerprint.of(r, salt);
-            StoredDeals.KeyRow same = sameRecordAgain(keyHashes[i], rows, prints[i]);
-            if (same != null && firstInFile(same.dealId(), r.position(), ctx)) {
+            long dealId = r.isUnread() ? r.lastAppliedTo() : 0; // the reader found it in the key index already
+            StoredDeals.KeyRow same = dealId != 0 ? null : sameRecordAgain(keyHashes[i], rows, prints[i]);
+            if ((dealId != 0 || same != null) && firstInFile(dealId != 0 ? dealId : same.dealId(), r.position(), ctx)) {
                 out[i] = Decision.unchangedAgain(r, prints[i]);
                 continue;
+            }
+            if (r.isUnread()) { // the reader recognised the row, but it must be judged (R9): read it whole now
+                r = r.read();
+                records.set(i, r);
+                prints[i] = RecordFingerprint.of(r, salt);
+                keys.set(i, r.isMalformed() ? List.of() : keysOf(r.deal(), ctx));
+                keyHashes[i] = hashesOf(List.of(keys.get(i)))[0];
+                for (long k : keyHashes[i]) {
+                    rows.putAll(storedDeals.keys(List.of(k)));
+                }
             }
             for (long key : keyHashes[i]) {
                 StoredDeals.KeyRow row = rows.get(key);
@@ -150,7 +162,8 @@ public final class ChunkDecider {
         List<List<String>> keys = new ArrayList<>(records.size());
         for (SourceRecord r : records) {
             // issue 12 (fuzz): an id wider than its column is never stored (the record is rejected below): not looked up
-            boolean lookable = !r.isMalformed() && r.deal().getCrmId().length() <= Field.CRM_ID.column().width()
+            boolean lookable = !r.isMalformed() && !r.isUnread() // an unread row: the reader looked it up already
+                    && r.deal().getCrmId().length() <= Field.CRM_ID.column().width()
                     && r.deal().getReferralId().length() <= Field.REFERRAL_ID.column().width();
             List<String> k = lookable ? keysOf(r.deal(), ctx) : List.of();
             keys.add(k);

@@ -8,11 +8,13 @@ import io.dealsync.model.Solution;
 import io.dealsync.model.TeamMember;
 
 /**
- * The fingerprint of what a record says: every column it carries with its value (after the reader's
- * parsing, so the same deal read through any profile gives the same print), salted with what else decides
- * the outcome (the rules' fingerprint, the default partner id, the source's stage names). The store keeps
- * the print of the record last applied to each deal; a record with the same print is that record again,
- * and is unchanged without any rules work (docs/architecture.md, "Unchanged records").
+ * The fingerprint of what a record says, salted with what else decides the outcome (the rules'
+ * fingerprint, the default partner id, the source's stage names). A CSV row's print is the hash of its text
+ * (under its header and profile: {@link SourceRecord#rowHash()}), which the reader can check before it
+ * splits the row; any other record's print is every column it carries with its value (after the reader's
+ * parsing). The store keeps the print of the record last applied to each deal; a record with the same
+ * print is that record again, and is unchanged without any rules work (docs/architecture.md, "Unchanged
+ * records").
  */
 final class RecordFingerprint {
     private RecordFingerprint() {
@@ -24,10 +26,18 @@ final class RecordFingerprint {
                 .add(new java.util.TreeMap<>(ctx.extraStageNames).toString()).value();
     }
 
+    /** The print of a CSV row by the hash of its text. */
+    static long ofRow(long rowHash, long salt) {
+        return new Hash64().add(salt).add(rowHash).value();
+    }
+
     /** The record's print, or 0 when it must always be judged (unreadable, or a value that did not read). */
     static long of(SourceRecord r, long salt) {
         if (r.isMalformed() || !r.problems().isEmpty()) {
             return 0;
+        }
+        if (r.rowHash() != 0) {
+            return ofRow(r.rowHash(), salt);
         }
         Deal d = r.deal();
         Hash64 h = new Hash64().add(salt);

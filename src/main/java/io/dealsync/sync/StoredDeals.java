@@ -17,6 +17,16 @@ public interface StoredDeals {
     /** The key rows of the given key hashes ({@link io.dealsync.model.Hash64#of} of {@link Deal#getKeys()} forms). */
     Map<Long, KeyRow> keys(Collection<Long> keyHashes);
 
+    /** What one key hash finds, or null: for a question row by row, when {@link #keysInMemory()}. */
+    default KeyRow key(long keyHash) {
+        return keys(java.util.List.of(keyHash)).get(keyHash);
+    }
+
+    /** {@link #key} is answered from memory: cheap enough to ask for every row of a file. */
+    default boolean keysInMemory() {
+        return false;
+    }
+
     /** The stored deals of the given ids, with their team and stage marks. */
     Map<Long, Deal> deals(Collection<Long> ids);
 
