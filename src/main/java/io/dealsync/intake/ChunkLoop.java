@@ -176,6 +176,7 @@ final class ChunkLoop {
         after.add(ledger);
         after.add(delta);
         sink.apply(decisions, chunk.lastLine(), offsets, after);
+        files.settled();
         ledger.add(delta);
         LOG.debug("{}: batch up to line {} written ({} records)", ledger.getName(), chunk.lastLine(), decisions.size());
         return offsets;

@@ -7,6 +7,7 @@ import io.dealsync.review.NdjsonRecordFileWriter;
 import io.dealsync.review.RecordFileWriter;
 import io.dealsync.review.RejectFileException;
 import io.dealsync.review.RejectWorkbookWriter;
+import io.dealsync.review.WorkbookFeed;
 import io.dealsync.report.FileLedger;
 import io.dealsync.sync.Decision;
 import java.io.IOException;
@@ -52,6 +53,10 @@ final class ReviewerFiles {
     private volatile RecordFileWriter rejects;
     private volatile RecordFileWriter warnings;
     private Offsets base;
+    /** A fresh reject CSV's workbook, built while the file is read (null: written from the CSV at the end). */
+    private WorkbookFeed feed;
+    /** What the reject CSV's writer wrote since the last chunk committed: the feed's next handful. */
+    private final WorkbookFeed.Text unsettled = new WorkbookFeed.Text();
 
     /**
      * @param ndjson     the input is NDJSON (its records are lines, not indexes of an array)
@@ -114,8 +119,16 @@ final class ReviewerFiles {
         }
     }
 
+    /** The chunk whose lines were last flushed has committed: its reject lines go on into the workbook. */
+    void settled() {
+        if (feed != null) {
+            feed.settled(unsettled);
+        }
+    }
+
     /** Drops what was written after the given offsets (the chunk that did not commit). */
     void rewind(Offsets to) {
+        unsettled.clear();
         IOException failed = closeBoth();
         base = to;
         if (failed != null) {
@@ -130,8 +143,17 @@ final class ReviewerFiles {
             rejects = null;
             if (rejectFile != null) {
                 ledger.setRejectFile(plan.shown().apply(rejectFile));
-                // the reviewer workbook, from the finished CSV (the same after a resumed run as after a clean one)
-                Path workbook = RejectWorkbookWriter.writeBeside(rejectFile, profile);
+                // the reviewer workbook: built as the file was read, else from the finished CSV (the same either way,
+                // and after a resumed run as after a clean one)
+                Path workbook = null;
+                if (feed != null) {
+                    feed.settled(unsettled);
+                    workbook = feed.finish();
+                    feed = null;
+                }
+                if (workbook == null) {
+                    workbook = RejectWorkbookWriter.writeBeside(rejectFile, profile);
+                }
                 ledger.setRejectWorkbook(workbook == null ? null : plan.shown().apply(workbook));
             }
             Path warningFile = finish(warnings, RecordFileWriter.Kind.WARNINGS, base.warnings());
@@ -154,6 +176,10 @@ final class ReviewerFiles {
 
     /** The file failed: the .part files stay where they are, for the run that resumes it. */
     void abort() {
+        if (feed != null) {
+            feed.cancel();
+            feed = null;
+        }
         IOException failed = closeBoth();
         if (failed != null) {
             LOG.debug("Closing reject files: {}", failed.getMessage());
@@ -196,8 +222,12 @@ final class ReviewerFiles {
         try {
             Files.createDirectories(finalPath.toAbsolutePath().getParent());
             if (reader.kind() == RecordReader.Kind.CSV) {
+                if (kind == RecordFileWriter.Kind.REJECTS && offset == 0 && feed == null && plan.from().rejects() == 0) {
+                    feed = WorkbookFeed.start(finalPath, profile); // a fresh reject CSV: its workbook grows with it
+                }
+                boolean fed = kind == RecordFileWriter.Kind.REJECTS && feed != null;
                 return new CsvRecordFileWriter(finalPath, kind, reader.header(), offset, profile.delimiter(),
-                        profile.charset(), sourceFile);
+                        profile.charset(), sourceFile, fed ? unsettled : null);
             }
             return new NdjsonRecordFileWriter(finalPath, kind,
                     ndjson ? NdjsonRecordFileWriter.LINE : NdjsonRecordFileWriter.INDEX, offset);

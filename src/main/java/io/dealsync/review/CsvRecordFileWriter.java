@@ -77,7 +77,13 @@ public final class CsvRecordFileWriter extends RecordFileWriter {
      */
     public CsvRecordFileWriter(Path finalPath, Kind kind, List<String> inputHeader, long resumeOffset,
             char delimiter, Charset charset, String sourceFile) throws IOException {
-        super(finalPath, kind, resumeOffset, charset);
+        this(finalPath, kind, inputHeader, resumeOffset, delimiter, charset, sourceFile, null);
+    }
+
+    /** As above; with {@code feed}, what is written (the CSV's text and its side file's) is also kept there. */
+    public CsvRecordFileWriter(Path finalPath, Kind kind, List<String> inputHeader, long resumeOffset,
+            char delimiter, Charset charset, String sourceFile, WorkbookFeed.Text feed) throws IOException {
+        super(finalPath, kind, resumeOffset, charset, feed == null ? null : feed.csv);
         RejectMarks opened = null;
         try {
             if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || delimiter == '\'') {
@@ -110,7 +116,7 @@ public final class CsvRecordFileWriter extends RecordFileWriter {
                 }
                 writeRow(header);
             }
-            opened = kind == Kind.REJECTS ? RejectMarks.open(finalPath, resumeOffset) : null;
+            opened = kind == Kind.REJECTS ? RejectMarks.open(finalPath, resumeOffset, feed == null ? null : feed.marks) : null;
             this.marks = opened;
         } catch (IOException | RuntimeException e) {
             closeQuietly();

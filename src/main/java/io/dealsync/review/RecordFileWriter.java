@@ -96,6 +96,12 @@ public abstract class RecordFileWriter implements Closeable {
      *                     points past what is on disk and resuming would lose reject lines silently
      */
     protected RecordFileWriter(Path finalPath, Kind kind, long resumeOffset, Charset charset) throws IOException {
+        this(finalPath, kind, resumeOffset, charset, null);
+    }
+
+    /** As above; every character written also goes to {@code tee} when it is not null ({@link WorkbookFeed}). */
+    protected RecordFileWriter(Path finalPath, Kind kind, long resumeOffset, Charset charset, StringBuilder tee)
+            throws IOException {
         if (resumeOffset < 0) {
             throw new IllegalArgumentException("resumeOffset must be >= 0: " + resumeOffset);
         }
@@ -126,7 +132,47 @@ public abstract class RecordFileWriter implements Closeable {
             throw e;
         }
         this.channel = ch;
-        this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), charset), 1 << 16);
+        Writer file = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), charset), 1 << 16);
+        this.out = tee == null ? file : new TeeWriter(file, tee);
+    }
+
+    /** The file's writer, whose text is also kept in a builder (the reviewer workbook's feed). */
+    private static final class TeeWriter extends Writer {
+        private final Writer file;
+        private final StringBuilder tee;
+
+        TeeWriter(Writer file, StringBuilder tee) {
+            this.file = file;
+            this.tee = tee;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            file.write(c);
+            tee.append((char) c);
+        }
+
+        @Override
+        public void write(String s, int off, int len) throws IOException {
+            file.write(s, off, len);
+            tee.append(s, off, off + len);
+        }
+
+        @Override
+        public void write(char[] c, int off, int len) throws IOException {
+            file.write(c, off, len);
+            tee.append(c, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            file.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
     }
 
     /**

@@ -45,8 +45,12 @@ final class RejectMarks implements Closeable {
     private final Writer out;
     private boolean closed;
 
-    private RejectMarks(FileChannel channel) {
+    /** The rows' text also goes here (the reviewer workbook's feed), or null. */
+    private final StringBuilder tee;
+
+    private RejectMarks(FileChannel channel, StringBuilder tee) {
         this.channel = channel;
+        this.tee = tee;
         this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
                 1 << 14);
     }
@@ -58,6 +62,11 @@ final class RejectMarks implements Closeable {
 
     /** Opens the side file cut back to the CSV's {@code resumeOffset} (all of it dropped at 0). */
     static RejectMarks open(Path finalCsv, long resumeOffset) throws IOException {
+        return open(finalCsv, resumeOffset, null);
+    }
+
+    /** As above; each row's line also goes to {@code tee} when it is not null. */
+    static RejectMarks open(Path finalCsv, long resumeOffset, StringBuilder tee) throws IOException {
         Path p = pathOf(finalCsv);
         long cut = resumeOffset == 0 ? 0 : cutAfter(p, "#" + resumeOffset);
         FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -68,7 +77,7 @@ final class RejectMarks implements Closeable {
             ch.close();
             throw e;
         }
-        RejectMarks m = new RejectMarks(ch);
+        RejectMarks m = new RejectMarks(ch, tee);
         if (cut < 0) {
             m.out.write(LOST + "\n");
         }
@@ -106,8 +115,12 @@ final class RejectMarks implements Closeable {
             row.add(new String[] {String.valueOf(v.code()), v.field() == null ? "" : v.field(),
                     RecordFileWriter.message(v)});
         }
-        out.write(JSON.writeValueAsString(row));
+        String line = JSON.writeValueAsString(row);
+        out.write(line);
         out.write('\n');
+        if (tee != null) {
+            tee.append(line).append('\n');
+        }
     }
 
     /** Marks the CSV's flushed length, the offset the engine may resume from. */
@@ -153,7 +166,7 @@ final class RejectMarks implements Closeable {
         private String next;
         private boolean lost;
 
-        private Rows(BufferedReader reader) throws IOException {
+        Rows(BufferedReader reader) throws IOException {
             this.reader = reader;
             advance();
         }

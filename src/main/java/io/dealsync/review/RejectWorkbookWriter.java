@@ -85,22 +85,41 @@ public final class RejectWorkbookWriter {
      * @return the workbook's path
      */
     public static Path write(Path csv, SourceProfile profile) throws IOException {
-        Path target = workbookPathOf(csv);
-        Path part = target.resolveSibling(target.getFileName() + RecordFileWriter.PART_SUFFIX);
-        SXSSFWorkbook wb = new ReviewerWorkbook(WINDOW);
-        // no creation time: a run resumed after a crash writes the same bytes as an uninterrupted one
-        wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
+        SXSSFWorkbook wb = newWorkbook();
         try (Reader in = Files.newBufferedReader(csv, charsetOf(csv, profile.charset()));
-                CSVParser rows = CSVParser.builder().setReader(in)
-                        .setFormat(CSVFormat.RFC4180.builder().setDelimiter(profile.delimiter()).get()).get();
+                CSVParser rows = parser(in, profile);
                 RejectMarks.Rows marks = RejectMarks.read(csv)) {
-            Sheets sheets = new Sheets(wb, profile);
-            sheets.fill(rows, marks);
-            try (OutputStream out = Files.newOutputStream(part)) {
-                wb.write(out);
-            }
+            new Sheets(wb, profile).fill(rows, marks);
+            return save(wb, csv);
         } finally {
             wb.close(); // also deletes SXSSF's temporary files
+        }
+    }
+
+    /** A workbook to fill; no creation time: a run resumed after a crash writes the same bytes as an uninterrupted one. */
+    static SXSSFWorkbook newWorkbook() {
+        SXSSFWorkbook wb = new ReviewerWorkbook(WINDOW);
+        wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
+        return wb;
+    }
+
+    /** The reject CSV's rows, as the workbook reads them (its own text, or the same text fed as it is settled). */
+    static CSVParser parser(Reader in, SourceProfile profile) throws IOException {
+        return CSVParser.builder().setReader(in).setFormat(CSVFormat.RFC4180.builder().setDelimiter(profile.delimiter()).get())
+                .get();
+    }
+
+    /** Fills the workbook's two sheets from the CSV's rows and the side file's. */
+    static void fill(SXSSFWorkbook wb, SourceProfile profile, CSVParser rows, RejectMarks.Rows marks) throws IOException {
+        new Sheets(wb, profile).fill(rows, marks);
+    }
+
+    /** Writes the filled workbook beside the CSV (a .part renamed) and deletes the CSV's side file. */
+    static Path save(SXSSFWorkbook wb, Path csv) throws IOException {
+        Path target = workbookPathOf(csv);
+        Path part = target.resolveSibling(target.getFileName() + RecordFileWriter.PART_SUFFIX);
+        try (OutputStream out = Files.newOutputStream(part)) {
+            wb.write(out);
         }
         try {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
