@@ -1,5 +1,6 @@
 package io.dealsync.read;
 
+import io.dealsync.model.Hash64;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -7,9 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import io.dealsync.model.Deal;
-import io.dealsync.model.Field;
-import io.dealsync.model.Hash64;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -51,13 +49,10 @@ public final class CsvRecordReader extends PrefetchingRecordReader {
     /** The seed of this file's row hashes: the header, the profile's reading, the fast path's version. */
     private final long rowSeed;
     /** The row fast path (null: every row goes through commons-csv): see {@link #recognise}. */
-    private KnownRows known;
-    private RowScan scan;
+    private RecognisedRows recognised;
 
     /** Bump when reading a row changes: a row applied by an older engine is then read and judged again. */
     private static final int ROW_READING_VERSION = 1;
-    /** The key columns the fast path reads, in {@link RowScan}'s order. */
-    private static final Field[] KEY_FIELDS = {Field.REFERRAL_ID, Field.PARTNER_ID, Field.CRM_ID};
 
     /**
      * Opens the file and reads its header.
@@ -113,12 +108,7 @@ public final class CsvRecordReader extends PrefetchingRecordReader {
      * splits it. Every other row is read as before. Called before the first record is read.
      */
     public void recognise(KnownRows known) {
-        int[] keyColumns = new int[KEY_FIELDS.length];
-        for (int k = 0; k < KEY_FIELDS.length; k++) {
-            keyColumns[k] = columns.columnOf(KEY_FIELDS[k]);
-        }
-        this.known = known;
-        this.scan = new RowScan(profile.delimiter(), keyColumns);
+        this.recognised = new RecognisedRows(chunks, text, columns, mapper, format, profile.delimiter(), rowSeed, known);
     }
 
     /** The file as text of the profile's encoding; bytes that are not text are noted, not fatal. */
@@ -193,8 +183,9 @@ public final class CsvRecordReader extends PrefetchingRecordReader {
     protected SourceRecord fetch() {
         while (true) {
             long line = parsedLine() + 1;
-            SourceRecord seen = known == null ? null : recognised(line);
+            SourceRecord seen = recognised == null ? null : recognised.next(line);
             if (seen != null) {
+                lineBase += recognised.lineBreaks(); // the parser never saw the row's lines
                 return seen;
             }
             chunks.startRecord();
@@ -225,52 +216,6 @@ public final class CsvRecordReader extends PrefetchingRecordReader {
             if (any) {
                 return mapper.record(line, cells).withRowHash(chunks.capturedHash(rowSeed));
             }
-        }
-    }
-
-    /** The plain row next in hand when it is the row last applied to its deal, consumed; else null, nothing consumed. */
-    private SourceRecord recognised(long line) {
-        int end;
-        try {
-            end = chunks.peekRow(scan);
-        } catch (IOException e) {
-            return null; // the normal path meets the failure again and reports it
-        }
-        if (end < 0) {
-            return null;
-        }
-        long lastLine = line + scan.lineBreaks() - 1;
-        DamageTrackingReader.Damage d = text == null ? null : text.peek();
-        if (d != null && d.line() <= lastLine) {
-            return null; // a byte that is not text: the normal path makes the row MALFORMED
-        }
-        String[] keyCells = new String[KEY_FIELDS.length];
-        for (int k = 0; k < keyCells.length; k++) {
-            keyCells[k] = scan.cell(k);
-        }
-        Deal keys = mapper.only(KEY_FIELDS, keyCells);
-        long hash = chunks.rowHash(rowSeed, end);
-        long dealId = known.lastAppliedTo(keys, hash);
-        if (dealId == 0) {
-            return null;
-        }
-        String rowText = chunks.rowText(end);
-        chunks.skipRow(end, scan.lineBreaks());
-        lineBase += scan.lineBreaks();
-        return SourceRecord.recognised(line, keys, hash, dealId, () -> readAlone(line, rowText, hash));
-    }
-
-    /** A recognised row read after all (the engine must judge it): commons-csv on its text alone. */
-    private SourceRecord readAlone(long line, String rowText, long hash) {
-        try (CSVParser p = CSVParser.builder().setReader(new java.io.StringReader(rowText)).setFormat(format).get()) {
-            List<String> cells = new ArrayList<>(columns.width());
-            for (String c : p.iterator().next()) {
-                cells.add(unescapeFormula(c));
-            }
-            return mapper.record(line, cells).withRowHash(hash);
-        } catch (IOException | RuntimeException e) {
-            // cannot happen for a plain row (RowScan); if it did, the row is not lost: it is rejected, named
-            return SourceRecord.malformedCsv(line, "The row could not be read again: " + e.getMessage(), List.of(rowText));
         }
     }
 

@@ -31,6 +31,11 @@ final class LineChunkReader extends Reader {
     private boolean atLineStart = true;
     /** The last character handed out: a row ends cleanly (the parser holds nothing more) only after an LF. */
     private char lastOut = '\n';
+    /**
+     * A lone CR was handed out and commons-csv read on past it (to see whether an LF follows): it may hold the
+     * next line, so for the rest of the file neither the row fast path nor a record's own text can be trusted.
+     */
+    private boolean loneCr;
 
     private final StringBuilder spill = new StringBuilder();
     private int captureStart = -1;
@@ -63,6 +68,8 @@ final class LineChunkReader extends Reader {
                 // the parser to hold nothing at a row's end)
                 i++;
                 limit = i;
+            } else {
+                loneCr = true; // commons-csv looked past a lone CR: what it holds from here on is unknown
             }
         }
         boolean broke = i > start;
@@ -185,7 +192,7 @@ final class LineChunkReader extends Reader {
      * text past its last record (it looked beyond a CR), so only it may read on. Nothing is consumed.
      */
     int peekRow(RowScan scan) throws IOException {
-        if (lastOut != '\n' || pendingCr || limitHit) {
+        if (loneCr || lastOut != '\n' || pendingCr || limitHit) {
             return -1;
         }
         if (pos >= end && !fill()) {
@@ -220,7 +227,7 @@ final class LineChunkReader extends Reader {
      * end (a lone CR), or the text was longer than the capture keeps.
      */
     long capturedHash(long seed) {
-        if (lastOut != '\n' || pendingCr || captureStart < 0) {
+        if (loneCr || lastOut != '\n' || pendingCr || captureStart < 0) {
             return 0;
         }
         if (spill.length() == 0) {

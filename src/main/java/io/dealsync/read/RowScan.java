@@ -12,8 +12,8 @@ import io.dealsync.model.Hash64;
  * its quotes doubled, closed right before a delimiter or the line's end; the row ends with LF or CRLF inside
  * the text in hand. On such text commons-csv (quote {@code "}, no escape, nothing trimmed) splits exactly
  * the same cells, so a row found here and a row commons-csv reads are the same row. Anything else (a stray
- * quote, a lone CR, a row running past the buffer, a blank row) is left to commons-csv: {@link #find}
- * answers -1 and nothing is consumed.
+ * quote, a lone CR even inside quotes, a row running past the buffer, a blank row) is left to commons-csv:
+ * {@link #find} answers -1 and nothing is consumed.
  */
 final class RowScan {
     private final char delimiter;
@@ -65,7 +65,10 @@ final class RowScan {
                         runStart = i;
                         continue;
                     }
-                    if (c == '\n' || (c == '\r' && (i + 1 >= to || buf[i + 1] != '\n'))) {
+                    if (c == '\r' && (i + 1 >= to || buf[i + 1] != '\n')) {
+                        return -1; // a lone CR, even quoted: commons-csv reads past it, so the reader stops trusting rows
+                    }
+                    if (c == '\n') {
                         lineBreaks++;
                     }
                     i++;

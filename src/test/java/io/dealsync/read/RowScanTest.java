@@ -45,6 +45,7 @@ class RowScanTest {
         assertThat(find("\"a\"b,c\n")).as("text after a closing quote").isEqualTo(-1);
         assertThat(find("a,b\rc,d\r")).as("a lone CR").isEqualTo(-1);
         assertThat(find("a,b\r")).as("a CR whose LF is not in hand").isEqualTo(-1);
+        assertThat(find("a,\"b\rc\",d\n")).as("a lone CR inside quotes").isEqualTo(-1);
         assertThat(find("a,\"b\nc")).as("a quote still open at the buffer's end").isEqualTo(-1);
         assertThat(find("a,b,c")).as("no line break in hand").isEqualTo(-1);
         assertThat(find(" , ,\n")).as("a blank row (not a record)").isEqualTo(-1);
