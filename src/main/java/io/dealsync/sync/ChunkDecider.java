@@ -37,6 +37,8 @@ public final class ChunkDecider {
         final SeenKeys seen = new SeenKeys();
         private long salt;
         private String saltOf;
+        /** Keys were re-learnt (a resumed file): they are known by key, not by deal, so R9 asks by key too. */
+        private boolean relearnt;
         /** issue 10: messages name columns as the reviewer's file does (its profile's headers, date and number forms). */
         io.dealsync.rules.Wording wording = io.dealsync.rules.Wording.CANONICAL;
 
@@ -68,6 +70,7 @@ public final class ChunkDecider {
         /** Marks a key as seen on a line (a resumed file re-learns the keys of records settled before the crash). */
         public void remember(String key, long line) {
             seen.firstLineOrAdd(key, line);
+            relearnt = true;
         }
     }
 
@@ -106,7 +109,8 @@ public final class ChunkDecider {
             prints[i] = RecordFingerprint.of(r, salt);
             long dealId = r.isUnread() ? r.lastAppliedTo() : 0; // the reader found it in the key index already
             StoredDeals.KeyRow same = dealId != 0 ? null : sameRecordAgain(keyHashes[i], rows, prints[i]);
-            if ((dealId != 0 || same != null) && firstInFile(dealId != 0 ? dealId : same.dealId(), r.position(), ctx)) {
+            if ((dealId != 0 || same != null) && firstInFile(dealId != 0 ? dealId : same.dealId(), r.position(), ctx)
+                    && !(ctx.relearnt && seenEarlier(keysOf(r.deal(), ctx), r.position(), ctx) != 0)) {
                 out[i] = Decision.unchangedAgain(r, prints[i]);
                 continue;
             }

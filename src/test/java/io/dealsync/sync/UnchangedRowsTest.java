@@ -133,6 +133,32 @@ class UnchangedRowsTest {
     }
 
     @Test
+    void aResumedFileStillFindsTheDealItSettledBeforeTheCrash() throws Exception {
+        List<Decision> first = night(csv("day1.csv", row("CRM-A"), row("CRM-B")), RuleFixtures.book(), StoredDeals.NONE,
+                new ArrayList<>());
+        Stored stored = new Stored(first);
+        // the second night's file holds CRM-A on lines 2 and 4; the run was killed after line 3 and resumes
+        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(AS_OF, "4000000", Map.of());
+        List<SourceRecord> after = new ArrayList<>();
+        try (CsvRecordReader r = new CsvRecordReader(csv("day2.csv", row("CRM-A"), row("CRM-B"), row("CRM-A")),
+                SourceProfile.canonical())) {
+            r.recognise(new LastAppliedRows(stored, ctx, RuleFixtures.book()));
+            while (r.hasNext()) {
+                SourceRecord rec = r.next();
+                if (rec.position() <= 3) { // settled before the crash: re-learnt, as ChunkLoop does
+                    ChunkDecider.keysOf(rec.deal(), ctx).forEach(k -> ctx.remember(k, rec.position()));
+                } else {
+                    after.add(rec);
+                }
+            }
+        }
+        assertThat(after).extracting(SourceRecord::isUnread).containsExactly(true);
+        Decision again = new ChunkDecider(RuleFixtures.book()).decide(after, stored, ctx).get(0);
+        assertThat(again.outcome()).as("as in a run that was never killed").isEqualTo(Decision.Outcome.REJECT);
+        assertThat(again.violations()).anyMatch(v -> v.code().equals("DUPLICATE_IN_FILE"));
+    }
+
+    @Test
     void otherRulesRecogniseNoRow() throws Exception {
         List<Decision> first = night(csv("day1.csv", row("CRM-A"), row("CRM-B")), RuleFixtures.book(), StoredDeals.NONE,
                 new ArrayList<>());
