@@ -24,6 +24,11 @@ final class ProfileAmountFormat {
         return decimalSeparator;
     }
 
+    /** Both separators, as text: what {@link SourceProfile#readingFingerprint()} hashes of the amounts. */
+    String describe() {
+        return decimalSeparator + "|" + thousandsSeparators;
+    }
+
     /**
      * The thousands separators a profile's value names (empty or none, space, nbsp, '.', ',', an
      * apostrophe), or null when it names none we read.

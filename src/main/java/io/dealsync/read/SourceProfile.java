@@ -195,7 +195,7 @@ public final class SourceProfile {
      */
     long readingFingerprint() {
         return new io.dealsync.model.Hash64().add(isCanonical() ? "" : name).add(delimiter).add(charset.name())
-                .add(String.valueOf(datePattern())).add(decimalSeparator())
+                .add(String.valueOf(datePattern())).add(amounts.describe())
                 .add(new java.util.TreeSet<>(yesWords).toString()).add(new java.util.TreeSet<>(noWords).toString())
                 .add(new java.util.TreeMap<>(columns).toString()).add(new java.util.TreeMap<>(stages).toString())
                 .add(new java.util.TreeMap<>(values).toString()).value();

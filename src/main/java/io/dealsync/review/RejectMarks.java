@@ -60,12 +60,10 @@ final class RejectMarks implements Closeable {
         return finalCsv.resolveSibling(finalCsv.getFileName() + ".marks");
     }
 
-    /** Opens the side file cut back to the CSV's {@code resumeOffset} (all of it dropped at 0). */
-    static RejectMarks open(Path finalCsv, long resumeOffset) throws IOException {
-        return open(finalCsv, resumeOffset, null);
-    }
-
-    /** As above; each row's line also goes to {@code tee} when it is not null. */
+    /**
+     * Opens the side file cut back to the CSV's {@code resumeOffset} (all of it dropped at 0); each row's line
+     * also goes to {@code tee} when it is not null (the reviewer workbook's feed).
+     */
     static RejectMarks open(Path finalCsv, long resumeOffset, StringBuilder tee) throws IOException {
         Path p = pathOf(finalCsv);
         long cut = resumeOffset == 0 ? 0 : cutAfter(p, "#" + resumeOffset);

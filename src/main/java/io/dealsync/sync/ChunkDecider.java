@@ -120,8 +120,8 @@ public final class ChunkDecider {
                 prints[i] = RecordFingerprint.of(r, salt);
                 keys.set(i, r.isMalformed() ? List.of() : keysOf(r.deal(), ctx));
                 keyHashes[i] = hashesOf(List.of(keys.get(i)))[0];
-                for (long k : keyHashes[i]) {
-                    rows.putAll(storedDeals.keys(List.of(k)));
+                if (keyHashes[i].length > 0) {
+                    rows.putAll(storedDeals.keys(java.util.Arrays.stream(keyHashes[i]).boxed().toList()));
                 }
             }
             for (long key : keyHashes[i]) {

@@ -116,5 +116,13 @@ class RowRecognitionTest {
         Path b = dir.resolve("other-order.csv");
         Files.writeString(b, "CRM ID,Referral ID,PartnerID,Deal Name,Notes\nCRM-1,,4000000,First,x\n");
         assertThat(read(a, null).get(0).rowHash()).isNotEqualTo(read(b, null).get(0).rowHash());
+        // the profile's reading settings seed the hash too: another date form reads the same text otherwise
+        SourceProfile dmy = SourceProfile.of("fr", "test", java.util.Map.of("date.pattern", "dd/MM/yyyy"));
+        SourceProfile mdy = SourceProfile.of("fr", "test", java.util.Map.of("date.pattern", "MM/dd/yyyy"));
+        assertThat(dmy.readingFingerprint()).isNotEqualTo(mdy.readingFingerprint())
+                .isNotEqualTo(SourceProfile.canonical().readingFingerprint())
+                .isEqualTo(SourceProfile.of("fr", "test", java.util.Map.of("date.pattern", "dd/MM/yyyy")).readingFingerprint());
+        assertThat(SourceProfile.of("fr", "test", java.util.Map.of("thousands.separator", "space")).readingFingerprint())
+                .as("the thousands separator too").isNotEqualTo(SourceProfile.of("fr", "test", java.util.Map.of()).readingFingerprint());
     }
 }
