@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ChildEngineTest {
-    /** The benchmark measures what users run: its child JVM gets the launcher's collector options. */
+    /** The benchmark measures what users run: its child JVM gets the launcher's collector and JIT options. */
     @Test
     void theChildJvmRunsWithTheLaunchersOptions() throws IOException {
         String launcher = Files.readString(Path.of("dealsync"));
