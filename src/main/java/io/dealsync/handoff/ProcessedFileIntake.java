@@ -74,12 +74,17 @@ public final class ProcessedFileIntake {
             Columns cols = Columns.of(it.hasNext() ? it.next() : null, name);
             ReferralIds.Origin origin = new ReferralIds.Origin(runId, asOf, state.id(), display, 0);
             List<DealStore.KeyRefresh> newKeys = new java.util.ArrayList<>();
+            Map<String, Long> storedHere = new HashMap<>(); // the Referral IDs this file stored: not in the key index yet
             ledger.inTransaction(c -> {
+                ReferralIds.Owners owners = ref -> {
+                    Long here = storedHere.get(ref);
+                    return here != null ? here : store.dealWithReferralId(c, ref);
+                };
                 while (it.hasNext()) {
                     CSVRecord rec = it.next();
                     out.incRead();
                     answer(c, cols, rec, new ReferralIds.Origin(origin.runId(), origin.asOf(), origin.fileId(),
-                            display, rec.getRecordNumber()), answers, out, newKeys);
+                            display, rec.getRecordNumber()), answers, out, newKeys, owners, storedHere);
                 }
             });
             newKeys.forEach(DealStore.KeyRefresh::committed); // the key index learns the Referral IDs once committed
@@ -106,7 +111,7 @@ public final class ProcessedFileIntake {
     }
 
     private void answer(Connection c, Columns cols, CSVRecord rec, ReferralIds.Origin origin, Answers a, FileLedger out,
-            List<DealStore.KeyRefresh> newKeys)
+            List<DealStore.KeyRefresh> newKeys, ReferralIds.Owners owners, Map<String, Long> storedHere)
             throws SQLException {
         String referralId = cols.get(rec, cols.referralId);
         String crmId = cols.get(rec, cols.crmId);
@@ -130,8 +135,9 @@ public final class ProcessedFileIntake {
             out.incUnchanged();
             return;
         }
-        ReferralIds.Result stored = ReferralIds.store(c, sent.dealId(), referralId, origin);
+        ReferralIds.Result stored = ReferralIds.store(c, sent.dealId(), referralId, origin, owners);
         if (stored.outcome() == ReferralIds.Outcome.STORED) {
+            storedHere.put(referralId, sent.dealId());
             newKeys.add(store.refreshKeys(c, sent.dealId()));
             a.referralIdsStored++;
             out.incUpdated();

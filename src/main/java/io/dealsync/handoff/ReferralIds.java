@@ -29,12 +29,17 @@ final class ReferralIds {
     private ReferralIds() {
     }
 
+    /** Which deal has a Referral ID already (0: none). */
+    interface Owners {
+        long dealWith(String referralId) throws SQLException;
+    }
+
     /**
-     * Sets the deal's Referral ID unless it has another one, or another deal has this one.
+     * Sets the deal's Referral ID unless it has another one, or another deal has this one ({@code owners}).
      *
      * @return the outcome and the deal's version before
      */
-    static Result store(Connection c, long dealId, String referralId, Origin origin) throws SQLException {
+    static Result store(Connection c, long dealId, String referralId, Origin origin, Owners owners) throws SQLException {
         int version;
         String current;
         try (PreparedStatement ps = c.prepareStatement("SELECT version, referral_id FROM deal WHERE id = ?")) {
@@ -50,13 +55,9 @@ final class ReferralIds {
         if (current != null && !current.isEmpty()) {
             return new Result(current.equals(referralId) ? Outcome.ALREADY_KNOWN : Outcome.CONFLICT, version);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deal WHERE referral_id = ?")) {
-            ps.setString(1, referralId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return new Result(Outcome.CONFLICT, version);
-                }
-            }
+        long owner = owners.dealWith(referralId);
+        if (owner != 0 && owner != dealId) {
+            return new Result(Outcome.CONFLICT, version);
         }
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement ps = c.prepareStatement(

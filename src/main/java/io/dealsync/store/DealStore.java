@@ -97,6 +97,25 @@ public final class DealStore implements AutoCloseable {
         return new KeyRefresh(changes);
     }
 
+    /**
+     * The deal that has this Referral ID, or 0, found through the key index and confirmed on the deal's row (the
+     * index holds 64-bit hashes of keys). The deal table has no index on referral_id (the wide row carries only its
+     * primary key, V3), so {@code WHERE referral_id = ?} would read every deal. Reads what committed before the
+     * caller's transaction: what the transaction itself stored, the caller knows.
+     */
+    public long dealWithReferralId(Connection c, String referralId) throws SQLException {
+        var found = keys().find(Hash64.of(Deal.keysOf(referralId, "", "").get(0)));
+        if (found == null) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT referral_id FROM deal WHERE id = ?")) {
+            ps.setLong(1, found.dealId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && referralId.equals(rs.getString(1)) ? found.dealId() : 0;
+            }
+        }
+    }
+
     private static String text(String s) {
         return s == null ? "" : s;
     }

@@ -250,6 +250,43 @@ class HandoffTest {
         assertThat(h.count("SELECT COUNT(*) FROM deal WHERE crm_id = 'CRM-WRONG-FOLDER'")).isZero();
     }
 
+    /**
+     * A Referral ID Partner Center gave twice in one file, and one another deal already has (stored by the file of
+     * step 3, no longer outstanding): each stays on the first deal, the others count as conflicts. Found through the key index and this
+     * file's own stores: the deal table has no index on referral_id, so a query by it would read every deal a row.
+     */
+    @Test
+    @Order(6)
+    void aReferralIdThatAnotherDealHasIsAConflict() throws IOException {
+        List<Map<String, String>> first = read(uploadFiles().get(0));
+        // a new deal accepted in step 3 other than the one handed off again in step 4 (that one is outstanding)
+        int taker = acceptedNewRow(first) + 1;
+        while (taker % 10 == 0 || !first.get(taker).get("Referral ID").isEmpty()) {
+            taker++;
+        }
+        String taken = "PC-" + first.get(taker).get("CRM ID");
+        Path second = uploadFiles().get(1);
+        List<Map<String, String>> fresh = read(second).stream().filter(r -> r.get("Referral ID").isEmpty()).limit(3).toList();
+        assertThat(fresh).hasSize(3);
+        List<Map<String, String>> processed = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            Map<String, String> r = new LinkedHashMap<>();
+            r.put("Errors", "");
+            r.putAll(fresh.get(i));
+            r.put("Referral ID", i < 2 ? "PC-TWICE" : taken);
+            processed.add(r);
+        }
+        write(h.inbox().resolve("partner-center").resolve("processed-" + second.getFileName()), processed);
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-30")).isZero();
+        JsonNode pc = Records.fileEntry(h.latestReport(), "partner-center", "processed-" + second.getFileName())
+                .get("partnerCenter");
+        assertThat(pc.get("referralIdsStored").asLong()).isEqualTo(1);
+        assertThat(pc.get("referralIdConflicts").asLong()).isEqualTo(2);
+        assertThat(h.value("SELECT crm_id FROM deal WHERE referral_id = ?", "PC-TWICE")).isEqualTo(fresh.get(0).get("CRM ID"));
+        assertThat(h.count("SELECT COUNT(*) FROM deal WHERE referral_id = 'PC-TWICE'")).isEqualTo(1);
+        assertThat(h.value("SELECT crm_id FROM deal WHERE referral_id = ?", taken)).isEqualTo(taken.substring(3));
+    }
+
     /** The generator's record of a deal, with other notes. */
     static Map<String, String> changedNotes(List<Map<String, String>> generatedRows, String crmId) {
         Map<String, String> r = new LinkedHashMap<>(generatedRows.stream().filter(l -> crmId.equals(l.get("CRM ID")))
