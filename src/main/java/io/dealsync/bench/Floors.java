@@ -7,6 +7,7 @@ import io.dealsync.read.SourceRecord;
 import io.dealsync.read.UnreadableFileException;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.sync.ChunkDecider;
+import io.dealsync.sync.FileContext;
 import io.dealsync.sync.StoredDeals;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class Floors {
         rows.add(String.format("%-44s %,10.0f %9.1f s %11s %11s  %s", "floor: parse B1 alone", n / parse, parse, "-", "-", "(context)"));
         ChunkDecider judge = new ChunkDecider(RuleBook.compile(home.resolve("rules")));
         for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT; the second is the floor
-            ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(LocalDate.of(2026, 11, 26), "4000000", null);
+            FileContext ctx = new FileContext(LocalDate.of(2026, 11, 26), "4000000", null);
             long t1 = System.nanoTime();
             for (int from = 0; from < sample.size(); from += 1000) {
                 judge.decide(sample.subList(from, Math.min(sample.size(), from + 1000)), StoredDeals.NONE, ctx);

@@ -8,6 +8,7 @@ import io.dealsync.store.DatabaseUnavailableException;
 import io.dealsync.store.StoreException;
 import io.dealsync.store.WriteConflictException;
 import io.dealsync.sync.ChunkDecider;
+import io.dealsync.sync.FileContext;
 import io.dealsync.sync.Decision;
 import io.dealsync.sync.StoredDeals;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class ChunkLoop {
     private static final long MAX_BACKOFF_MS = 8000;
 
     /** How a chunk is judged: the rules, the file's context (keys seen so far: R9), the stored deals. */
-    record Judging(ChunkDecider judge, ChunkDecider.FileContext ctx, StoredDeals stored) {
+    record Judging(ChunkDecider judge, FileContext ctx, StoredDeals stored) {
         List<Decision> decide(List<SourceRecord> records) {
             return judge.decide(records, stored, ctx);
         }

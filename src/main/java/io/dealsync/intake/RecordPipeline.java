@@ -9,6 +9,7 @@ import io.dealsync.rules.RuleBook;
 import io.dealsync.store.Database;
 import io.dealsync.store.Dialect;
 import io.dealsync.sync.ChunkDecider;
+import io.dealsync.sync.FileContext;
 import io.dealsync.sync.LastAppliedRows;
 import io.dealsync.sync.StoredDeals;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ final class RecordPipeline {
         // the embedded database: the lines are synced before each CHECKPOINT (whoever makes it), not each chunk
         try (Database.Registration syncFirst = pass.sink().durableOnlyAtCheckpoints()
                 ? env.store().database().beforeCheckpoint(files::syncWritten) : () -> { }) {
-            ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(pass.asOf(), env.defaultPartnerId(),
+            FileContext ctx = new FileContext(pass.asOf(), env.defaultPartnerId(),
                     profile.stageMapping()).wording(Wordings.of(profile, reader)); // issue 10: the reviewer's words
             StoredDeals stored = storedDeals();
             if (reader instanceof CsvRecordReader csv && stored.keysInMemory()) {

@@ -5,6 +5,7 @@ import io.dealsync.model.Deal;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.rules.RuleFailedException;
 import io.dealsync.sync.ChunkDecider;
+import io.dealsync.sync.FileContext;
 import io.dealsync.sync.Decision;
 import io.dealsync.sync.StoredDeals;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class CaseRun {
         List<Decision> decisions;
         try {
             decisions = new ChunkDecider(book).decide(records, StoredDeals.of(stored),
-                    new ChunkDecider.FileContext(c.asOf, DEFAULT_PARTNER_ID, Map.of()));
+                    new FileContext(c.asOf, DEFAULT_PARTNER_ID, Map.of()));
         } catch (RuleFailedException e) {
             // the case fails, the other cases still run
             return new Result(c, List.of(RULE_FAILED + e.rule() + "\"" + (e.where().isEmpty() ? "" : " (" + e.where() + ")")

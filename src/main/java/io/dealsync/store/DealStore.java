@@ -32,7 +32,7 @@ public final class DealStore implements AutoCloseable {
         this.files = new FileRegistry(db);
         this.writer = new ChunkWriter(db, files, this::keys);
         this.outbox = new Outbox(db);
-        this.sweep = new ExpirySweep(db);
+        this.sweep = new ExpirySweep(db, this::keys);
         this.reads = new DealReads(db);
     }
 

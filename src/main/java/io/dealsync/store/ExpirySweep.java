@@ -1,5 +1,7 @@
 package io.dealsync.store;
 
+import io.dealsync.model.Deal;
+import io.dealsync.model.Hash64;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * R50's sweep: every stored Incoming deal still Received whose answer window ended before the as-of date
@@ -26,9 +29,11 @@ public final class ExpirySweep {
     private static final int BATCH = 100;
 
     private final Database db;
+    private final Supplier<KeyIndex> keys;
 
-    ExpirySweep(Database db) {
+    ExpirySweep(Database db, Supplier<KeyIndex> keys) {
         this.db = db;
+        this.keys = keys;
     }
 
     /**
@@ -95,29 +100,47 @@ public final class ExpirySweep {
      */
     private int sweepBatch(List<Long> candidates, Date cutoff, LocalDate asOf, String runId, String instance) {
         Timestamp now = Timestamp.from(Instant.now());
-        return db.inTransaction("The expiry sweep", c -> {
+        List<KeyIndex.Change> forgotten = new ArrayList<>();
+        int n = db.inTransaction("The expiry sweep", c -> {
             lock(c, instance, now);
             List<Long> ids = stillDue(c, candidates, cutoff);
             if (ids.isEmpty()) {
                 return 0;
             }
             List<Due> due = read(c, ids);
+            forgotten.clear(); // a retried transaction starts again
+            for (Due d : due) {
+                // the engine changed the deal: its next record is judged (its print was tied to a due date, and a
+                // run with an earlier as-of date would otherwise find it awaiting still)
+                for (String k : Deal.keysOf(nz(d.referralId()), nz(d.partnerId()), nz(d.crmId()))) {
+                    forgotten.add(new KeyIndex.Change(KeyIndex.Change.Kind.PRINT, Hash64.of(k), 0, 0));
+                }
+            }
+            keys.get().write(c, forgotten);
             insertHistory(c, due, now, asOf, runId);
             insertNotifications(c, due, asOf, now);
-            int n;
+            int updated;
             try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET status = 'Closed', substatus = 'Expired',"
-                    + " version = version + 1, updated_at = ? WHERE " + IdList.condition(db.dialect(), "id"))) {
+                    + " content_hash = 0, version = version + 1, updated_at = ? WHERE " + IdList.condition(db.dialect(), "id"))) {
                 ps.setTimestamp(1, now);
                 IdList.bind(db.dialect(), c, ps, 2, ids);
-                n = ps.executeUpdate();
+                updated = ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM awaiting_answer WHERE "
                     + IdList.condition(db.dialect(), "deal_id"))) {
                 IdList.bind(db.dialect(), c, ps, 1, ids);
                 ps.executeUpdate();
             }
-            return n;
+            return updated;
         });
+        if (!forgotten.isEmpty()) {
+            keys.get().committed(forgotten);
+        }
+        return n;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /**

@@ -29,51 +29,6 @@ import java.util.Set;
  * turns the rules' findings into its decision.
  */
 public final class ChunkDecider {
-    /** Per-file state: the run's as-of date, the default partner id, the source's stage names, keys seen. */
-    public static final class FileContext {
-        final LocalDate asOf;
-        final String defaultPartnerId;
-        final Map<String, Integer> extraStageNames;
-        final SeenKeys seen = new SeenKeys();
-        private long salt;
-        private String saltOf;
-        /** Keys were re-learnt (a resumed file): they are known by key, not by deal, so R9 asks by key too. */
-        private boolean relearnt;
-        /** issue 10: messages name columns as the reviewer's file does (its profile's headers, date and number forms). */
-        io.dealsync.rules.Wording wording = io.dealsync.rules.Wording.CANONICAL;
-
-        public FileContext(LocalDate asOf, String defaultPartnerId, Map<String, Integer> extraStageNames) {
-            this.asOf = asOf;
-            this.defaultPartnerId = defaultPartnerId;
-            this.extraStageNames = extraStageNames == null ? Map.of() : extraStageNames;
-        }
-
-        public LocalDate asOf() {
-            return asOf;
-        }
-
-        /** The salt of this file's record fingerprints under the given rules (computed once per rule book). */
-        long salt(String rulesFingerprint) {
-            if (!rulesFingerprint.equals(saltOf)) {
-                salt = RecordFingerprint.salt(rulesFingerprint, this);
-                saltOf = rulesFingerprint;
-            }
-            return salt;
-        }
-
-        /** issue 10: the reviewer's wording for this file's messages. */
-        public FileContext wording(io.dealsync.rules.Wording wording) {
-            this.wording = wording;
-            return this;
-        }
-
-        /** Marks a key as seen on a line (a resumed file re-learns the keys of records settled before the crash). */
-        public void remember(String key, long line) {
-            seen.firstLineOrAdd(key, line);
-            relearnt = true;
-        }
-    }
-
     private final RuleBook book;
 
     public ChunkDecider(RuleBook book) {
@@ -108,7 +63,7 @@ public final class ChunkDecider {
             SourceRecord r = records.get(i);
             prints[i] = RecordFingerprint.of(r, salt);
             long dealId = r.isUnread() ? r.lastAppliedTo() : 0; // the reader found it in the key index already
-            StoredDeals.KeyRow same = dealId != 0 ? null : sameRecordAgain(keyHashes[i], rows, prints[i]);
+            StoredDeals.KeyRow same = dealId != 0 ? null : sameRecordAgain(keyHashes[i], rows, prints[i], ctx, ref);
             if ((dealId != 0 || same != null) && firstInFile(dealId != 0 ? dealId : same.dealId(), r.position(), ctx)
                     && !(ctx.relearnt && seenEarlier(keysOf(r.deal(), ctx), r.position(), ctx) != 0)) {
                 out[i] = Decision.unchangedAgain(r, prints[i]);
@@ -243,13 +198,14 @@ public final class ChunkDecider {
     }
 
     /** The key row whose deal was last given exactly this record, or null. */
-    private static StoredDeals.KeyRow sameRecordAgain(long[] keys, Map<Long, StoredDeals.KeyRow> rows, long print) {
+    private static StoredDeals.KeyRow sameRecordAgain(long[] keys, Map<Long, StoredDeals.KeyRow> rows, long print,
+            FileContext ctx, ReferenceData ref) {
         if (print == 0) {
             return null;
         }
         for (long key : keys) {
             StoredDeals.KeyRow row = rows.get(key);
-            if (row != null && row.contentHash() == print) {
+            if (row != null && ctx.sameRecord(row.contentHash(), print, ref.expiryWindowDays())) {
                 return row;
             }
         }

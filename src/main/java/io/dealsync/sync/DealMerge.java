@@ -21,7 +21,7 @@ final class DealMerge {
      * and take their default only at creation; so does an empty status (Outgoing starts Active/Accepted,
      * Incoming New/Received). The reported Sales Stage is the record's own: the stored one is derived.
      */
-    static Deal merge(SourceRecord r, Deal stored, ChunkDecider.FileContext ctx, ReferenceData ref) {
+    static Deal merge(SourceRecord r, Deal stored, FileContext ctx, ReferenceData ref) {
         Deal in = r.deal();
         Deal p = stored == null ? new Deal() : stored.copyContent();
         PresentFields present = PresentFields.of(r.presentColumns());

@@ -2,12 +2,14 @@ package io.dealsync.sync;
 
 import io.dealsync.read.SourceRecord;
 import io.dealsync.model.ColumnLimits;
+import io.dealsync.model.Dates;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Field;
 import io.dealsync.model.Violation;
 import io.dealsync.rules.Judge;
 import io.dealsync.rules.ReferenceData;
 import io.dealsync.rules.Wording;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,20 @@ import java.util.List;
  */
 final class Outcomes {
     private Outcomes() {
+    }
+
+    /**
+     * The print kept for a deal left awaiting an answer: tied to the day it is due (R50: the day after its Received
+     * Date, else Created Date, plus the window), so the same record is recognised until that day. A deal with
+     * neither date keeps none and is judged every time (its window counts from the day it was stored).
+     */
+    private static long untilDue(Deal p, long print, ReferenceData ref) {
+        LocalDate received = Dates.parse(p.get(Field.RECEIVED_DATE));
+        if (received == null) {
+            received = Dates.parse(p.get(Field.CREATED_DATE));
+        }
+        return received == null || print == 0 ? 0
+                : RecordFingerprint.untilDue(print, received.plusDays(ref.expiryWindowDays() + 1L));
     }
 
     /** What becomes of one record, from what the rules found (its {@code raised} violations). */
@@ -63,8 +79,7 @@ final class Outcomes {
         }
         Decision.Outcome outcome = stored == null ? Decision.Outcome.CREATE
                 : p.sameContentAs(stored) ? Decision.Outcome.UNCHANGED : Decision.Outcome.UPDATE;
-        // a deal awaiting an answer, or one the engine expired, is always judged again (its window runs)
-        long applied = expired || (p.isIncoming() && p.isReceived()) ? 0 : print;
+        long applied = expired ? 0 : p.isIncoming() && p.isReceived() ? untilDue(p, print, ref) : print;
         return new Decision(r, outcome, p, stored, List.copyOf(violations), expired, false, notify, applied);
     }
 }

@@ -21,9 +21,22 @@ final class RecordFingerprint {
     }
 
     /** The file's salt: a rules change, or another default partner id or stage mapping, judges every record again. */
-    static long salt(String rulesFingerprint, ChunkDecider.FileContext ctx) {
+    static long salt(String rulesFingerprint, FileContext ctx) {
         return new Hash64().add(rulesFingerprint).add(ctx.defaultPartnerId)
                 .add(new java.util.TreeMap<>(ctx.extraStageNames).toString()).value();
+    }
+
+    /**
+     * The print kept for a record that leaves its deal awaiting an answer (R50): the record's print tied to the first
+     * as-of date on which the deal is due, so the same record is recognised while the window runs and judged (and
+     * expired) from that day on ({@link FileContext#sameRecord}).
+     */
+    static long untilDue(long print, java.time.LocalDate due) {
+        return print ^ dueSalt(due);
+    }
+
+    static long dueSalt(java.time.LocalDate due) {
+        return new Hash64().add("the answer window ends").add(due.toEpochDay()).value();
     }
 
     /** The print of a CSV row by the hash of its text. */

@@ -10,6 +10,7 @@ import io.dealsync.rules.RuleBook;
 import io.dealsync.store.DatabaseUnavailableException;
 import io.dealsync.store.StoreException;
 import io.dealsync.sync.ChunkDecider;
+import io.dealsync.sync.FileContext;
 import io.dealsync.sync.Decision;
 import io.dealsync.sync.StoredDeals;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ class ChunkLoopTest {
 
     private ChunkLoop loop(CsvRecordReader reader, ReviewerFiles files, ChunkSink sink, int attempts) {
         SourceProfile profile = SourceProfile.canonical();
-        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(LocalDate.of(2026, 11, 2), "4000000", profile.stageMapping())
+        FileContext ctx = new FileContext(LocalDate.of(2026, 11, 2), "4000000", profile.stageMapping())
                 .wording(Wordings.of(profile, reader));
         return new ChunkLoop(reader, new ChunkLoop.Judging(new ChunkDecider(rules), ctx, StoredDeals.NONE), 0, files, sink,
                 2, attempts);

@@ -2,6 +2,7 @@ package io.dealsync.it;
 
 import static io.dealsync.it.DayByDayTest.assertCounts;
 import static io.dealsync.it.DayByDayTest.file;
+import static io.dealsync.it.Rows.incoming;
 import static io.dealsync.it.Rows.outgoing;
 import static io.dealsync.it.Rows.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,5 +49,45 @@ class SecondNightTest {
         assertThat(h.run("run", "--once", "--as-of", "2026-11-03")).isZero();
         assertCounts(file(h.latestReport(), "2026-11-03-crm.csv"), 3, 0, 0, 3, 0);
         assertThat(h.count("SELECT COUNT(*) FROM deal_history")).isEqualTo(history + 1);
+    }
+
+    /**
+     * A deal awaiting an answer, sent again as it was: unchanged through the last day of its window (recognised:
+     * its print is tied to the day it is due), expired by the file on the day it is due.
+     */
+    @Test
+    void aDealAwaitingAnAnswerIsUnchangedUntilItsWindowEnds() throws Exception {
+        Harness h = new Harness(tmp);
+        Rows export = new Rows().add(incoming("R-1", "CRM-IN", "2026-11-01")).add(outgoing("CRM-A"));
+        h.write("2026-11-01-crm.csv", export.csv());
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-01")).isZero();
+        // each night one deal more, so no file is a repeat of another
+        h.write("2026-11-15-crm.csv", export.add(outgoing("CRM-B")).csv());
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-15")).isZero();
+        assertCounts(file(h.latestReport(), "2026-11-15-crm.csv"), 3, 1, 0, 2, 0);
+        h.write("2026-11-16-crm.csv", export.add(outgoing("CRM-C")).csv());
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-16")).isZero();
+        JsonNode due = file(h.latestReport(), "2026-11-16-crm.csv");
+        assertThat(due.get("expired").asLong()).isEqualTo(1);
+        assertThat(h.value("SELECT substatus FROM deal WHERE crm_id = 'CRM-IN'")).isEqualTo("Expired");
+    }
+
+    /**
+     * The sweep forgets the print of every deal it expires: a file run afterwards with an earlier as-of date (a
+     * night replayed) judges the record against the expired deal instead of recognising the Received one.
+     */
+    @Test
+    void aDealTheSweepExpiredIsJudgedAgain() throws Exception {
+        Harness h = new Harness(tmp);
+        String export = new Rows().add(incoming("R-1", "CRM-IN", "2026-11-01")).csv();
+        h.write("2026-11-01-crm.csv", export);
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-01")).isZero();
+        assertThat(h.run("expire", "--as-of", "2026-11-20")).isZero();
+        assertThat(h.value("SELECT substatus FROM deal WHERE crm_id = 'CRM-IN'")).isEqualTo("Expired");
+        h.write("2026-11-02-crm.csv", new Rows().add(incoming("R-1", "CRM-IN", "2026-11-01")).add(outgoing("CRM-A")).csv());
+        assertThat(h.run("run", "--once", "--as-of", "2026-11-02")).isZero();
+        JsonNode replayed = file(h.latestReport(), "2026-11-02-crm.csv");
+        assertThat(replayed.get("unchanged").asLong()).as("%s", replayed).isZero();
+        assertThat(h.value("SELECT substatus FROM deal WHERE crm_id = 'CRM-IN'")).isEqualTo("Expired");
     }
 }

@@ -11,6 +11,7 @@ import io.dealsync.read.SourceProfiles;
 import io.dealsync.model.Violation;
 import io.dealsync.rulecases.CaseDeal;
 import io.dealsync.sync.ChunkDecider;
+import io.dealsync.sync.FileContext;
 import io.dealsync.sync.Decision;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,7 +68,7 @@ class RejectMessagesTest {
                 .set("Estimated Deal Value", "-5").set("Customer Contact Email Address", "bob@")
                 .set("Team member 2", "Sam, Lee, , sam.lee@partner.example")
                 .set("Stage Collect Data Date", "2026-03-01").set("Sales Stage", "40");
-        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(AS_OF, PARTNER, Map.of()).wording(w);
+        FileContext ctx = new FileContext(AS_OF, PARTNER, Map.of()).wording(w);
         Decision d = new ChunkDecider(RuleFixtures.book()).decide(List.of(r.toRecord(2)), io.dealsync.sync.StoredDeals.NONE, ctx).get(0);
         assertThat(messages(d)).containsExactlyInAnyOrder(
                 "Remarques is required but is empty",

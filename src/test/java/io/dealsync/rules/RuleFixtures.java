@@ -5,6 +5,7 @@ import io.dealsync.read.SourceRecord;
 import io.dealsync.model.Deal;
 import io.dealsync.model.Violation;
 import io.dealsync.sync.ChunkDecider;
+import io.dealsync.sync.FileContext;
 import io.dealsync.sync.Decision;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -164,7 +165,7 @@ public final class RuleFixtures {
         for (int i = 0; i < records.size(); i++) {
             in.add(records.get(i).toRecord(i + 2L));
         }
-        return new ChunkDecider(book()).decide(in, io.dealsync.sync.StoredDeals.of(byKey), new ChunkDecider.FileContext(asOf, PARTNER, Map.of()));
+        return new ChunkDecider(book()).decide(in, io.dealsync.sync.StoredDeals.of(byKey), new FileContext(asOf, PARTNER, Map.of()));
     }
 
     /** The findings as {@code CODE(Field)} (or {@code CODE} without a field), sorted. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** A record laid over its stored deal (docs/domain.md, "A record is a snapshot"), and the context it is judged in. */
 class DealMergeTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 1);
-    private static final ChunkDecider.FileContext FILE = new ChunkDecider.FileContext(AS_OF, "4001234", Map.of());
+    private static final FileContext FILE = new FileContext(AS_OF, "4001234", Map.of());
 
     private static ReferenceData ref() {
         return RuleFixtures.book().reference();
@@ -98,7 +98,7 @@ class DealMergeTest {
         assertThat(p.getLine()).isEqualTo(9);
         assertThat(p.isExpiryDue()).isFalse();
 
-        ChunkDecider.FileContext late = new ChunkDecider.FileContext(AS_OF.plusDays(30), "4001234", Map.of());
+        FileContext late = new FileContext(AS_OF.plusDays(30), "4001234", Map.of());
         Deal q = DealMerge.merge(r, stored, late, ref());
         assertThat(q.isExpiryDue()).isTrue();
         assertThat(q.isPastAnswerWindow()).isTrue();

@@ -74,7 +74,11 @@ class OutcomesTest {
     }
 
     @Test
-    void aDealAwaitingAnAnswerKeepsNoFingerprint() {
+    void aDealAwaitingAnAnswerKeepsItsFingerprintTiedToTheDayItIsDue() {
+        Deal p = deal("Incoming", "New", "Received").set(Field.RECEIVED_DATE, "2026-11-01");
+        assertThat(of(p, null, List.of()).contentHash())
+                .isEqualTo(RecordFingerprint.untilDue(PRINT, java.time.LocalDate.of(2026, 11, 16))).isNotEqualTo(PRINT);
+        // without Received Date or Created Date its window counts from the day it is stored: no print
         assertThat(of(deal("Incoming", "New", "Received"), null, List.of()).contentHash()).isZero();
     }
 

@@ -52,11 +52,15 @@ class UnchangedRecordsTest {
     }
 
     private static List<Decision> decide(StoredDeals stored, CaseDeal... records) {
+        return decide(stored, AS_OF, records);
+    }
+
+    private static List<Decision> decide(StoredDeals stored, LocalDate asOf, CaseDeal... records) {
         List<SourceRecord> in = new java.util.ArrayList<>();
         for (int i = 0; i < records.length; i++) {
             in.add(records[i].toRecord(i + 2L));
         }
-        return new ChunkDecider(RuleFixtures.book()).decide(in, stored, new ChunkDecider.FileContext(AS_OF, "4001234", Map.of()));
+        return new ChunkDecider(RuleFixtures.book()).decide(in, stored, new FileContext(asOf, "4001234", Map.of()));
     }
 
     @Test
@@ -99,7 +103,7 @@ class UnchangedRecordsTest {
 
     @Test
     void otherRulesJudgeEveryRecordAgain() {
-        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(AS_OF, "4001234", Map.of());
+        FileContext ctx = new FileContext(AS_OF, "4001234", Map.of());
         SourceRecord r = RuleFixtures.accepted().toRecord(2);
         assertThat(RecordFingerprint.of(r, RecordFingerprint.salt("rules-a", ctx)))
                 .isNotEqualTo(RecordFingerprint.of(r, RecordFingerprint.salt("rules-b", ctx)))
@@ -115,12 +119,40 @@ class UnchangedRecordsTest {
         assertThat(twice.get(1).violations()).anyMatch(v -> v.code().equals("DUPLICATE_IN_FILE"));
     }
 
+    /**
+     * Received on 28 May with a 14-day window: answerable through 11 June, due on the 12th (R50). The same record is
+     * recognised every night until then, and judged (and expired) from that day on.
+     */
     @Test
-    void aDealAwaitingAnAnswerKeepsNoFingerprint() {
+    void aDealAwaitingAnAnswerIsRecognisedUntilItsWindowEnds() {
         CaseDeal received = RuleFixtures.accepted().set("Deal Direction", "Incoming").set("Partner Referral Status", "New")
                 .set("Partner Referral Substatus", "Received").set("Received Date", "2026-05-28");
+        Decision created = decide(StoredDeals.NONE, received).get(0);
+        assertThat(created.outcome()).isEqualTo(Decision.Outcome.CREATE);
+        assertThat(created.contentHash()).isNotZero();
+        for (LocalDate night : List.of(AS_OF, LocalDate.of(2026, 6, 11))) {
+            OneDeal store = new OneDeal(created);
+            Decision again = decide(store, night, received).get(0);
+            assertThat(again.recognised()).as(night.toString()).isTrue();
+            assertThat(store.dealReads).as(night.toString()).isZero();
+        }
+        OneDeal store = new OneDeal(created);
+        Decision due = decide(store, LocalDate.of(2026, 6, 12), received).get(0);
+        assertThat(due.recognised()).isFalse();
+        assertThat(due.expired()).isTrue();
+        assertThat(store.dealReads).isEqualTo(1);
+        // the print is tied to the due date, not the night: a record with a later Received Date is another record
+        CaseDeal later = received.set("Received Date", "2026-05-29");
+        assertThat(decide(new OneDeal(created), later).get(0).recognised()).isFalse();
+    }
+
+    /** Neither Received Date nor Created Date: the window counts from the day it was stored, so it keeps no print. */
+    @Test
+    void aDealAwaitingAnAnswerWithoutItsDatesKeepsNoFingerprint() {
+        CaseDeal received = RuleFixtures.accepted().set("Deal Direction", "Incoming").set("Partner Referral Status", "New")
+                .set("Partner Referral Substatus", "Received").set("Received Date", "").set("Created Date", "");
         Decision d = decide(StoredDeals.NONE, received).get(0);
         assertThat(d.outcome()).isEqualTo(Decision.Outcome.CREATE);
-        assertThat(d.contentHash()).isZero(); // its answer window runs: it is judged every time it comes
+        assertThat(d.contentHash()).isZero();
     }
 }

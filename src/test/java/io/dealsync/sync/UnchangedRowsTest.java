@@ -97,7 +97,7 @@ class UnchangedRowsTest {
 
     private static List<Decision> night(Path file, RuleBook book, StoredDeals stored, List<SourceRecord> seen)
             throws Exception {
-        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(AS_OF, "4000000", Map.of());
+        FileContext ctx = new FileContext(AS_OF, "4000000", Map.of());
         List<SourceRecord> records = new ArrayList<>();
         try (CsvRecordReader r = new CsvRecordReader(file, SourceProfile.canonical())) {
             if (stored != StoredDeals.NONE) {
@@ -130,7 +130,7 @@ class UnchangedRowsTest {
         assertThat(second.get(3).violations()).anyMatch(v -> v.code().equals("DUPLICATE_IN_FILE"));
         assertThat(read.get(1).rowHash()).isNotZero();
         assertThat(second.get(1).contentHash()).as("the print kept is the changed row's").isEqualTo(RecordFingerprint.ofRow(
-                read.get(1).rowHash(), new ChunkDecider.FileContext(AS_OF, "4000000", Map.of())
+                read.get(1).rowHash(), new FileContext(AS_OF, "4000000", Map.of())
                         .salt(RuleFixtures.book().fingerprint())));
         assertThat(stored.dealsRead).as("only the changed and the repeated deal are read").isEqualTo(2);
     }
@@ -141,7 +141,7 @@ class UnchangedRowsTest {
                 new ArrayList<>());
         Stored stored = new Stored(first);
         // the second night's file holds CRM-A on lines 2 and 4; the run was killed after line 3 and resumes
-        ChunkDecider.FileContext ctx = new ChunkDecider.FileContext(AS_OF, "4000000", Map.of());
+        FileContext ctx = new FileContext(AS_OF, "4000000", Map.of());
         List<SourceRecord> after = new ArrayList<>();
         try (CsvRecordReader r = new CsvRecordReader(csv("day2.csv", row("CRM-A"), row("CRM-B"), row("CRM-A")),
                 SourceProfile.canonical())) {
