@@ -9,7 +9,6 @@ import io.dealsync.rules.Judge;
 import io.dealsync.rules.ReferenceData;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.model.ColumnLimits;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
