@@ -20,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterTakeOverTest {
     static final long MAX_AGE_MS = 1_500;
+    static final int RECORDS = 40_000;
 
     @Test
     void aFileTakingSeveralTimesTheLockAgeIsProcessedOnceWithNoTakeOver(@TempDir Path tmp) throws Exception {
         try (Postgres pg = new Postgres()) {
             Harness h = cluster(pg, tmp);
             Path staged = tmp.resolve("2026-11-01-long.csv");
-            DataGenerator.day1Csv(staged, 20_000, 5);
+            // large enough to take several lock ages on a fast machine too (20,000 records once took 4.2 s here)
+            DataGenerator.day1Csv(staged, RECORDS, 5);
             Map<String, String> debug = Map.of("DEALSYNC_LOG_LEVEL", "DEBUG");
             ChildEngine a = ChildEngine.start(named(h, "a"), debug, "run", "--as-of", "2026-11-26");
             ChildEngine b = ChildEngine.start(named(h, "b"), debug, "run", "--as-of", "2026-11-26");
@@ -42,15 +44,15 @@ class ClusterTakeOverTest {
                 stop(a);
                 stop(b);
             }
-            ChildEngine holder = a.output().contains("2026-11-01-long.csv: read 20000") ? a : b;
+            ChildEngine holder = a.output().contains("2026-11-01-long.csv: read " + RECORDS) ? a : b;
             ChildEngine other = holder == a ? b : a;
-            assertThat(holder.output()).contains("2026-11-01-long.csv: read 20000");
+            assertThat(holder.output()).contains("2026-11-01-long.csv: read " + RECORDS);
             assertThat(other.output()).doesNotContain("2026-11-01-long.csv: read", "batch up to line");
             long ms = Long.parseLong(h.value("SELECT CAST(EXTRACT(EPOCH FROM finished_at - started_at) * 1000 AS BIGINT)"
                     + " FROM ingested_file"));
             assertThat(ms).as("the file took several times the lock's maximum age").isGreaterThan(3 * MAX_AGE_MS);
             assertThat(h.count("SELECT COUNT(*) FROM ingested_file")).isEqualTo(1);
-            assertThat(h.count("SELECT records_read FROM ingested_file")).isEqualTo(20_000);
+            assertThat(h.count("SELECT records_read FROM ingested_file")).isEqualTo(RECORDS);
             String both = a.output() + "\n" + b.output();
             assertThat(both).doesNotContain("Taking over", "resuming after line", "Lost the lock", "goes back to its folder");
             assertThat(h.count("SELECT COUNT(*) FROM deal_history WHERE action LIKE 'created%'"))
