@@ -76,9 +76,8 @@ public final class DealStore implements AutoCloseable {
             ps.setLong(1, dealId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    for (String k : Deal.keysOf(text(rs.getString(1)), text(rs.getString(2)), text(rs.getString(3)))) {
-                        changes.add(new KeyIndex.Change(KeyIndex.Change.Kind.PUT, Hash64.of(k), dealId, 0));
-                    }
+                    changes.addAll(KeyIndex.Change.ofKeys(KeyIndex.Change.Kind.PUT, rs.getString(1), rs.getString(2),
+                            rs.getString(3), dealId, 0));
                 }
             }
         }
@@ -114,10 +113,6 @@ public final class DealStore implements AutoCloseable {
                 return rs.next() && referralId.equals(rs.getString(1)) ? found.dealId() : 0;
             }
         }
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
     }
 
     /** Makes everything committed so far durable: the embedded database's CHECKPOINT, and its key index with it. */

@@ -1,7 +1,5 @@
 package io.dealsync.store;
 
-import io.dealsync.model.Deal;
-import io.dealsync.model.Hash64;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -108,13 +106,11 @@ public final class ExpirySweep {
                 return 0;
             }
             List<Due> due = read(c, ids);
-            forgotten.clear(); // a retried transaction starts again
             for (Due d : due) {
                 // the engine changed the deal: its next record is judged (its print was tied to a due date, and a
                 // run with an earlier as-of date would otherwise find it awaiting still)
-                for (String k : Deal.keysOf(nz(d.referralId()), nz(d.partnerId()), nz(d.crmId()))) {
-                    forgotten.add(new KeyIndex.Change(KeyIndex.Change.Kind.PRINT, Hash64.of(k), 0, 0));
-                }
+                forgotten.addAll(KeyIndex.Change.ofKeys(KeyIndex.Change.Kind.PRINT, d.referralId(), d.partnerId(),
+                        d.crmId(), 0, 0));
             }
             keys.get().write(c, forgotten);
             insertHistory(c, due, now, asOf, runId);
@@ -137,10 +133,6 @@ public final class ExpirySweep {
             keys.get().committed(forgotten);
         }
         return n;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /**

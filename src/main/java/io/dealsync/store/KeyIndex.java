@@ -1,5 +1,7 @@
 package io.dealsync.store;
 
+import io.dealsync.model.Deal;
+import io.dealsync.model.Hash64;
 import io.dealsync.sync.StoredDeals.KeyRow;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +19,19 @@ interface KeyIndex extends AutoCloseable {
     /** One change of the index: a key added or moved to a deal, its fingerprint set, or the key gone. */
     record Change(Kind kind, long keyHash, long dealId, long print) {
         enum Kind { PUT, PRINT, REMOVE }
+
+        /** The same change for every key of a deal with these ids (a null id, as the database gives it, is none). */
+        static List<Change> ofKeys(Kind kind, String referralId, String partnerId, String crmId, long dealId, long print) {
+            List<Change> out = new java.util.ArrayList<>(2);
+            for (String k : Deal.keysOf(text(referralId), text(partnerId), text(crmId))) {
+                out.add(new Change(kind, Hash64.of(k), dealId, print));
+            }
+            return out;
+        }
+
+        private static String text(String s) {
+            return s == null ? "" : s;
+        }
     }
 
     Map<Long, KeyRow> find(Collection<Long> keyHashes);

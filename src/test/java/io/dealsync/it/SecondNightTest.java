@@ -52,8 +52,9 @@ class SecondNightTest {
     }
 
     /**
-     * A deal awaiting an answer, sent again as it was: unchanged through the last day of its window (recognised:
-     * its print is tied to the day it is due), expired by the file on the day it is due.
+     * A deal awaiting an answer, sent again as it was, end to end: unchanged through the last day of its window,
+     * expired by the file on the day it is due (that it is recognised unjudged meanwhile, with no stored deal read,
+     * is UnchangedRecordsTest's).
      */
     @Test
     void aDealAwaitingAnAnswerIsUnchangedUntilItsWindowEnds() throws Exception {

@@ -141,7 +141,7 @@ class UnchangedRecordsTest {
         assertThat(due.recognised()).isFalse();
         assertThat(due.expired()).isTrue();
         assertThat(store.dealReads).isEqualTo(1);
-        // the print is tied to the due date, not the night: a record with a later Received Date is another record
+        // a record with another Received Date (another due date) is judged like any changed column
         CaseDeal later = received.set("Received Date", "2026-05-29");
         assertThat(decide(new OneDeal(created), later).get(0).recognised()).isFalse();
     }
