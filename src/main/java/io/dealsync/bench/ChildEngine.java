@@ -17,7 +17,8 @@ final class ChildEngine {
     /** The JVM options of the {@code dealsync} launcher at the quality bars' heap: the benchmark measures what users run. */
     static final List<String> LAUNCHER_JVM = List.of("-XX:+UseParallelGC", "-XX:NewRatio=1",
             "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4MinInvocationThreshold=1800",
-            "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000", "-Xmx256m");
+            "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000", "-XX:FreqInlineSize=60",
+            "-XX:InlineSmallCode=1000", "-Xmx256m");
 
     record Result(double seconds, long peakHeapMb, long peakRssMb, int exit, String output) {
     }
