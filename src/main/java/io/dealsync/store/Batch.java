@@ -5,12 +5,24 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /** A prepared statement collecting a JDBC batch; running an empty batch is a no-op (HSQLDB refuses one). */
-final class Batch implements AutoCloseable {
+class Batch implements AutoCloseable {
     private final PreparedStatement ps;
     private int size;
 
     Batch(Connection c, String sql) throws SQLException {
-        this.ps = c.prepareStatement(sql);
+        this(c.prepareStatement(sql));
+    }
+
+    Batch(PreparedStatement ps) {
+        this.ps = ps;
+    }
+
+    /**
+     * A batch of {@code INSERT INTO t (columns) VALUES (?, ...)}: on PostgreSQL one COPY per run ({@link CopyBatch}),
+     * its bulk path; elsewhere a JDBC batch.
+     */
+    static Batch insert(Connection c, String insertSql) throws SQLException {
+        return CopyBatch.offeredBy(c) ? new CopyBatch(c, insertSql) : new Batch(c, insertSql);
     }
 
     PreparedStatement ps() {

@@ -226,16 +226,16 @@ public final class ChunkWriter {
 
         Statements(Connection c, List<KeyIndex.Change> keyChanges) throws SQLException {
             this.keyChanges = keyChanges;
-            insDeal = new Batch(c, DealRows.INSERT);
+            insDeal = Batch.insert(c, DealRows.INSERT);
             updDeal = new Batch(c, DealRows.UPDATE);
             expire = new Batch(c, "UPDATE deal SET status = 'Closed', substatus = 'Expired', content_hash = 0, version = ?, updated_at = ?"
                     + " WHERE id = ? AND version = ?");
             print = new Batch(c, "UPDATE deal SET content_hash = ? WHERE id = ?");
-            insAwait = new Batch(c, "INSERT INTO awaiting_answer (deal_id, received_on) VALUES (?,?)");
+            insAwait = Batch.insert(c, "INSERT INTO awaiting_answer (deal_id, received_on) VALUES (?,?)");
             delAwait = new Batch(c, "DELETE FROM awaiting_answer WHERE deal_id = ?");
-            hist = new Batch(c, HistoryRows.INSERT);
+            hist = Batch.insert(c, HistoryRows.INSERT);
             note = new Batch(c, Outbox.INSERT);
-            reject = new Batch(c, "INSERT INTO reject (file_id, line, codes) VALUES (?,?,?)");
+            reject = Batch.insert(c, "INSERT INTO reject (file_id, line, codes) VALUES (?,?,?)");
         }
 
         void key(KeyIndex.Change.Kind kind, String key, long dealId, long print) {

@@ -39,7 +39,7 @@ final class SqlKeyIndex implements KeyIndex {
     @Override
     public void write(Connection c, List<Change> changes) throws SQLException {
         try (Batch del = new Batch(c, "DELETE FROM deal_key WHERE key_hash = ?");
-                Batch ins = new Batch(c, "INSERT INTO deal_key (key_hash, deal_id, content_hash) VALUES (?,?,?)");
+                Batch ins = Batch.insert(c, "INSERT INTO deal_key (key_hash, deal_id, content_hash) VALUES (?,?,?)");
                 Batch print = new Batch(c, "UPDATE deal_key SET content_hash = ? WHERE key_hash = ?")) {
             for (Change ch : changes) {
                 switch (ch.kind()) {
