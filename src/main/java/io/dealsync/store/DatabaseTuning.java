@@ -54,8 +54,9 @@ final class DatabaseTuning {
 
     /**
      * PostgreSQL: the driver sends a batch of inserts as multi-row INSERTs (one statement of up to 128 rows instead
-     * of one a row), PostgreSQL's cheap bulk path for the chunk writer's JDBC batches. Nothing here reads an insert's
-     * row count from a batch (the driver then reports SUCCESS_NO_INFO); updates are sent as they are.
+     * of one a row), for the JDBC batches that are not a COPY ({@link CopyBatch}: the outbox's conditional insert).
+     * Nothing here reads an insert's row count from a batch (the driver then reports SUCCESS_NO_INFO); updates are
+     * sent as they are.
      */
     private static String postgresTuned(String url) {
         if (url.contains("reWriteBatchedInserts")) {
