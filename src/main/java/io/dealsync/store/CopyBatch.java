@@ -1,8 +1,9 @@
 package io.dealsync.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -130,7 +131,10 @@ final class CopyBatch extends Batch {
         int[] counts = new int[size];
         Arrays.fill(counts, 1);
         try {
-            copy.copyIn(sql, new StringReader(text.toString()));
+            // bytes, not a Reader: the driver encodes a Reader 64 K characters at a time, and a pair of UTF-16 units
+            // cut by that boundary (an emoji) would reach the server as two '?' (CopyBatchTest); the driver's
+            // client encoding is always UTF-8
+            copy.copyIn(sql, new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (PSQLException e) {
             throw withoutRows(e);
         } catch (IOException e) {

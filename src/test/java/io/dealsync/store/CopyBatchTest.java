@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 class CopyBatchTest {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DB = "dealsync_copy_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-    private static final String TABLE = " (id BIGINT PRIMARY KEY, n INTEGER, t VARCHAR(200), d DATE, ts TIMESTAMP)";
+    private static final String TABLE = " (id BIGINT PRIMARY KEY, n INTEGER, t TEXT, d DATE, ts TIMESTAMP)";
     /** Text COPY's format gives a meaning to: its delimiter, escapes, line breaks, its null marker, and the rest. */
     private static final List<String> TEXTS = List.of("plain", "tab\there", "two\nlines", "cr\r\nlf", "back\\slash",
-            "\\N", "\\t literally", "quote \" and ' and ,;", "accents é ü ß, € and 日本", "", " leading and trailing ");
+            "\\N", "\\t literally", "quote \" and ' and ,;", "accents é ü ß, € and 日本", "", " leading and trailing ",
+            "moji😀 ".repeat(30_000)); // pairs of UTF-16 units, some across any 64 K buffer the COPY is cut into
 
     @BeforeAll
     static void database() throws SQLException {
