@@ -47,11 +47,12 @@ final class RecordPipeline {
                 ? env.store().database().beforeCheckpoint(files::syncWritten) : () -> { }) {
             FileContext ctx = new FileContext(pass.asOf(), env.defaultPartnerId(),
                     profile.stageMapping()).wording(Wordings.of(profile, reader)); // issue 10: the reviewer's words
-            StoredDeals stored = storedDeals();
+            boolean heldDeals = !env.store().reads().noDeals();
+            StoredDeals stored = storedDeals(heldDeals);
             if (reader instanceof CsvRecordReader csv && stored.keysInMemory()) {
                 csv.recognise(new LastAppliedRows(stored, ctx, pass.rules())); // the second night's unchanged rows, unsplit
             }
-            ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkDecider(pass.rules()), ctx, stored);
+            ChunkLoop.Judging judging = new ChunkLoop.Judging(new ChunkDecider(pass.rules()), ctx, stored, heldDeals);
             new ChunkLoop(reader, judging, pass.resumeAfter(), files, pass.sink(), env.batchSize(), env.writeAttempts())
                     .run(ledger, progress, display);
             files.complete(ledger);
@@ -66,9 +67,8 @@ final class RecordPipeline {
      * update: deals the file creates are found again only by later records of the same deal, which are
      * duplicates anyway (R9).
      */
-    private StoredDeals storedDeals() {
-        return env.store().database().dialect() == Dialect.HSQLDB && env.store().reads().noDeals()
-                ? StoredDeals.NONE : env.store().lookup();
+    private StoredDeals storedDeals(boolean heldDeals) {
+        return env.store().database().dialect() == Dialect.HSQLDB && !heldDeals ? StoredDeals.NONE : env.store().lookup();
     }
 
     /** NDJSON by its extension or, for a {@code .json} file, by its content: its reject lines then name lines. */

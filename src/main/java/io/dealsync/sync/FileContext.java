@@ -9,10 +9,10 @@ public final class FileContext {
     final String defaultPartnerId;
     final Map<String, Integer> extraStageNames;
     final SeenKeys seen = new SeenKeys();
-    private long salt;
-    private String saltOf;
+    /** The salt of the rule book last asked for; volatile, as the ties below: the read and judge threads both ask. */
+    private volatile Salt salt;
     /** The ties of a print to each due date a deal still awaiting an answer can have (see sameRecord). */
-    private long[] dueSalts;
+    private volatile long[] dueSalts;
     /** Keys were re-learnt (a resumed file): they are known by key, not by deal, so R9 asks by key too. */
     boolean relearnt;
     /** issue 10: messages name columns as the reviewer's file does (its profile's headers, date and number forms). */
@@ -30,11 +30,15 @@ public final class FileContext {
 
     /** The salt of this file's record fingerprints under the given rules (computed once per rule book). */
     long salt(String rulesFingerprint) {
-        if (!rulesFingerprint.equals(saltOf)) {
-            salt = RecordFingerprint.salt(rulesFingerprint, this);
-            saltOf = rulesFingerprint;
+        Salt s = salt;
+        if (s == null || !s.rulesFingerprint().equals(rulesFingerprint)) {
+            s = new Salt(rulesFingerprint, RecordFingerprint.salt(rulesFingerprint, this));
+            salt = s;
         }
-        return salt;
+        return s.value();
+    }
+
+    private record Salt(String rulesFingerprint, long value) {
     }
 
     /**
@@ -49,14 +53,16 @@ public final class FileContext {
         if (stored == print) {
             return true;
         }
-        if (dueSalts == null || dueSalts.length != windowDays + 1) {
-            dueSalts = new long[windowDays + 1];
+        long[] ties = dueSalts;
+        if (ties == null || ties.length != windowDays + 1) {
+            ties = new long[windowDays + 1];
             for (int i = 0; i <= windowDays; i++) {
-                dueSalts[i] = RecordFingerprint.dueSalt(asOf.plusDays(i + 1L));
+                ties[i] = RecordFingerprint.dueSalt(asOf.plusDays(i + 1L));
             }
+            dueSalts = ties;
         }
         long tie = stored ^ print;
-        for (long s : dueSalts) {
+        for (long s : ties) {
             if (s == tie) {
                 return true;
             }

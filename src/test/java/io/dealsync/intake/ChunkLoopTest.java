@@ -21,7 +21,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The chunk loop's retry: a chunk the sink could not apply is decided and applied again, its reject lines once. */
@@ -36,8 +37,9 @@ class ChunkLoopTest {
         rules = RuleBook.compile(Path.of("rules"));
     }
 
-    @Test
-    void aChunkTheSinkFailedIsAppliedAgainAndCountedOnce() throws Exception {
+    @ParameterizedTest(name = "read ahead on a thread of its own: {0}")
+    @ValueSource(booleans = {false, true})
+    void aChunkTheSinkFailedIsAppliedAgainAndCountedOnce(boolean readAhead) throws Exception {
         // given: six records in chunks of two, the second chunk (lines 4-5, a duplicate at 5) failing once
         Path input = csv("CRM-T1", "CRM-T2", "CRM-T3", "CRM-T1", "CRM-T4", "CRM-T5");
         Path rejects = tmp.resolve("out/in.rejects.csv");
@@ -47,7 +49,7 @@ class ChunkLoopTest {
         // when
         try (CsvRecordReader reader = new CsvRecordReader(input, SourceProfile.canonical())) {
             ReviewerFiles files = reviewerFiles(reader, rejects);
-            loop(reader, files, sink, 5).run(ledger, Progress.none(), "in.csv");
+            loop(reader, files, sink, 5, readAhead).run(ledger, Progress.none(), "in.csv");
             files.complete(ledger);
         }
 
@@ -66,13 +68,14 @@ class ChunkLoopTest {
         assertThat(lines.get(1)).contains("DUPLICATE_IN_FILE").endsWith(",5,in.csv");
     }
 
-    @Test
-    void aChunkThatKeepsFailingLeavesTheFileForTheNextRun() throws Exception {
+    @ParameterizedTest(name = "read ahead on a thread of its own: {0}")
+    @ValueSource(booleans = {false, true})
+    void aChunkThatKeepsFailingLeavesTheFileForTheNextRun(boolean readAhead) throws Exception {
         Path input = csv("CRM-U1", "CRM-U2");
         FailingSink sink = new FailingSink(3, Integer.MAX_VALUE);
         FileLedger ledger = new FileLedger("in.csv", "");
         try (CsvRecordReader reader = new CsvRecordReader(input, SourceProfile.canonical())) {
-            ChunkLoop loop = loop(reader, reviewerFiles(reader, tmp.resolve("out/in.rejects.csv")), sink, 2);
+            ChunkLoop loop = loop(reader, reviewerFiles(reader, tmp.resolve("out/in.rejects.csv")), sink, 2, readAhead);
 
             assertThatThrownBy(() -> loop.run(ledger, Progress.none(), "in.csv"))
                     .isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("after 2 attempts");
@@ -81,11 +84,11 @@ class ChunkLoopTest {
         assertThat(ledger.getRead()).isZero(); // nothing counted that was not applied
     }
 
-    private ChunkLoop loop(CsvRecordReader reader, ReviewerFiles files, ChunkSink sink, int attempts) {
+    private ChunkLoop loop(CsvRecordReader reader, ReviewerFiles files, ChunkSink sink, int attempts, boolean readAhead) {
         SourceProfile profile = SourceProfile.canonical();
         FileContext ctx = new FileContext(LocalDate.of(2026, 11, 2), "4000000", profile.stageMapping())
                 .wording(Wordings.of(profile, reader));
-        return new ChunkLoop(reader, new ChunkLoop.Judging(new ChunkDecider(rules), ctx, StoredDeals.NONE), 0, files, sink,
+        return new ChunkLoop(reader, new ChunkLoop.Judging(new ChunkDecider(rules), ctx, StoredDeals.NONE, readAhead), 0, files, sink,
                 2, attempts);
     }
 
