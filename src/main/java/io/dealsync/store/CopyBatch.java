@@ -42,7 +42,11 @@ final class CopyBatch extends Batch {
     }
 
     CopyBatch(Connection c, String insertSql) throws SQLException {
-        this(c.unwrap(PGConnection.class).getCopyAPI(), copySql(insertSql), new Object[columns(insertSql)]);
+        this(c.unwrap(PGConnection.class).getCopyAPI(), copySql(insertSql));
+    }
+
+    private CopyBatch(CopyManager copy, String copySql) {
+        this(copy, copySql, new Object[copySql.substring(copySql.indexOf('(') + 1, copySql.indexOf(')')).split(",").length]);
     }
 
     /** Whether the connection is PostgreSQL's (through the pool's proxy). */
@@ -57,14 +61,6 @@ final class CopyBatch extends Batch {
             throw new IllegalArgumentException("Not an INSERT of parameters only: " + insertSql);
         }
         return "COPY " + m.group(1) + " (" + m.group(2).trim() + ") FROM STDIN";
-    }
-
-    private static int columns(String insertSql) {
-        Matcher m = INSERT.matcher(insertSql);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("Not an INSERT: " + insertSql);
-        }
-        return m.group(2).split(",").length;
     }
 
     /** A statement whose setters record the parameter (setNull: null) and do nothing else. */
