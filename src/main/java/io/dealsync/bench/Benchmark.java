@@ -12,9 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * docs/quality.md's benchmark: generates data shaped like real exports ({@link DataGenerator}), then runs the
@@ -53,7 +51,7 @@ public final class Benchmark {
         Path day1Small = data.resolve("b1-" + small + ".csv");
         Path day2Small = data.resolve("b4-" + small + ".csv");
         Path json = data.resolve("b2-" + jsonRecords + ".json");
-        deleteTree(dir.resolve("runs")); // before the data is generated: see fresh()
+        ChildEngine.deleteRuns(dir.resolve("runs")); // before the data is generated, not before each scenario
         out.println("Generating data in " + data + " (deterministic, seed 42)...");
         generate(day1, p -> DataGenerator.day1Csv(p, records, 42));
         generate(day2, p -> DataGenerator.day2Csv(p, records, 42));
@@ -173,26 +171,8 @@ public final class Benchmark {
         return String.format("%,d", n);
     }
 
-    /**
-     * A scenario's run directory, new. The previous benchmark's runs are deleted at the start, not here: ext4 does
-     * not reuse an inode for some seconds after its file was deleted, and every file created meanwhile paid for
-     * the search (8,290 notification documents took 5.6 s instead of 0.2-0.4 s right after the last run's 25,000
-     * files were deleted), which a nightly run never does.
-     */
+    /** A scenario's run directory, new (the previous benchmark's were deleted at the start). */
     private Path fresh(String name) throws IOException {
-        Path p = dir.resolve("runs/" + name);
-        deleteTree(p);
-        Files.createDirectories(p.resolve("inbox"));
-        return p;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (Files.exists(p)) {
-            try (Stream<Path> s = Files.walk(p)) {
-                for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
+        return Files.createDirectories(dir.resolve("runs/" + name).resolve("inbox")).getParent();
     }
 }

@@ -48,6 +48,9 @@ public final class ScaleOutBenchmark {
                     + "jdbc:postgresql://127.0.0.1:5432/dealsync)");
             return 2;
         }
+        for (int n = 1; n <= 2; n++) {
+            ChildEngine.deleteRuns(dir.resolve("run-" + n + "x")); // before the data is generated, not before each run
+        }
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         out.printf("Generating %d files of %,d records in %s...%n", files, records, data);
@@ -79,7 +82,6 @@ public final class ScaleOutBenchmark {
     /** Runs {@code n} instances over a fresh copy of the inputs in a fresh schema; returns {wall s, intake s}. */
     private double[] measure(int n, List<Path> inputs) throws Exception {
         Path run = dir.resolve("run-" + n + "x");
-        deleteTree(run);
         Path inbox = Files.createDirectories(run.resolve("inbox"));
         for (Path p : inputs) {
             Files.copy(p, inbox.resolve(p.getFileName()));
@@ -146,17 +148,6 @@ public final class ScaleOutBenchmark {
                 ResultSet rs = s.executeQuery(q)) {
             rs.next();
             return rs.getDouble(1);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
         }
     }
 }
