@@ -2,6 +2,7 @@ package io.dealsync.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,14 @@ final class ChildEngine {
             "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000", "-XX:FreqInlineSize=60",
             "-XX:InlineSmallCode=1000", "-Xmx256m");
 
+    /**
+     * The launcher's class archive (AppCDS), when this JVM was started with it: the child runs on the same class path,
+     * so it maps the same archive and starts as fast as a run from the launcher.
+     */
+    static List<String> classArchive(List<String> jvmArguments) {
+        return jvmArguments.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).toList();
+    }
+
     record Result(double seconds, long peakHeapMb, long peakRssMb, int exit, String output) {
     }
 
@@ -40,6 +49,7 @@ final class ChildEngine {
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(LAUNCHER_JVM);
+        cmd.addAll(classArchive(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         cmd.addAll(List.of("-Ddealsync.home=" + home, "-Ddealsync.print-peak-heap=true",
                 "-cp", System.getProperty("java.class.path"), "io.dealsync.cli.DealsyncCommand"));
         for (String k : new String[] {"inbox", "rejects", "reports", "outbox", "data"}) {

@@ -15,4 +15,13 @@ class ChildEngineTest {
         ChildEngine.LAUNCHER_JVM.stream().filter(o -> !o.startsWith("-Xmx"))
                 .forEach(o -> assertThat(launcher).contains(o));
     }
+
+    /** ... and the launcher's class archive, when the benchmark itself was started with it. */
+    @Test
+    void theChildJvmMapsTheLaunchersClassArchive() throws IOException {
+        assertThat(ChildEngine.classArchive(java.util.List.of("-Xmx256m", "-XX:SharedArchiveFile=/x/target/dealsync.jsa",
+                "-XX:+UseParallelGC"))).containsExactly("-XX:SharedArchiveFile=/x/target/dealsync.jsa");
+        assertThat(ChildEngine.classArchive(java.util.List.of("-Xmx256m"))).isEmpty();
+        assertThat(Files.readString(Path.of("dealsync"))).contains("-XX:SharedArchiveFile=$jsa");
+    }
 }
