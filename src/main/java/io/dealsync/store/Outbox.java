@@ -47,11 +47,16 @@ public final class Outbox {
         b.add();
     }
 
+    /**
+     * The oldest {@code limit} undelivered notifications. The ORDER BY names the columns of the index
+     * {@code notification_pending} (V7) in its order, delivered_at first (NULL in every row read), so both databases
+     * read the page in index order and stop at its last row instead of sorting every undelivered row.
+     */
     public List<Notification> pending(int limit) {
         List<Notification> out = new ArrayList<>();
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("SELECT deal_id, event, referral_id, crm_id, partner_id, recipient,"
-                        + " reason_code, as_of FROM notification WHERE delivered_at IS NULL ORDER BY created_at, deal_id"
+                        + " reason_code, as_of FROM notification WHERE delivered_at IS NULL ORDER BY delivered_at, created_at, deal_id"
                         + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
