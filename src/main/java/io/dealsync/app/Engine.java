@@ -2,6 +2,8 @@ package io.dealsync.app;
 
 import io.dealsync.config.EngineSettings;
 import io.dealsync.intake.FileIntake;
+import io.dealsync.read.FilePrecheck;
+import io.dealsync.read.PrecheckAhead;
 import io.dealsync.read.SourceProfile;
 import io.dealsync.read.SourceProfiles;
 import io.dealsync.rules.ReferenceData;
@@ -28,6 +30,8 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     private final Database database;
     private final DealStore store;
     private DataFolderLock dataLock; // issue 11: one process at a time on the embedded database
+    /** run: the inbox's first files, prechecked while the rules compile. */
+    private PrecheckAhead ahead = PrecheckAhead.NONE;
 
     private Engine(EngineSettings settings, RuleBookHolder rules, Map<String, SourceProfile> profiles, Database database) {
         this.settings = settings;
@@ -70,7 +74,8 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     private static Engine start(EngineSettings settings, Rules rules) {
         DataFolderLock lock = DataFolderLock.acquire(settings); // before anything: a second process is refused at once
         try {
-            Engine engine = rules == Rules.NONE ? startWithoutRulesLocked(settings) : startLocked(settings);
+            Engine engine = rules == Rules.NONE ? startWithoutRulesLocked(settings)
+                    : startLocked(settings, rules == Rules.COMPILING);
             engine.dataLock = lock;
             if (rules == Rules.COMPILED) {
                 try {
@@ -96,18 +101,32 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
         judging().awaitCompiled();
     }
 
-    private static Engine startLocked(EngineSettings settings) {
+    private static Engine startLocked(EngineSettings settings, boolean precheckAhead) {
         // Compiling the DRL and opening the database each take a second or two: side by side. A rule that does not
         // compile still stops the run before any file is touched (awaitRules).
         RuleBookHolder rules = RuleBookHolder.compiling(settings.path("dealsync.rules"));
         try {
             Path profilesDir = settings.path("dealsync.profiles");
             Map<String, SourceProfile> profiles = Files.isDirectory(profilesDir) ? SourceProfiles.load(profilesDir) : Map.of();
-            return new Engine(settings, rules, profiles, openDatabase(settings));
+            PrecheckAhead ahead = precheckAhead ? precheckAhead(settings, profiles, rules) : PrecheckAhead.NONE;
+            Engine engine = new Engine(settings, rules, profiles, openDatabase(settings));
+            engine.ahead = ahead;
+            return engine;
         } catch (RuntimeException e) {
             rules.awaitCompiled(); // broken rules are the first thing to report
             throw e;
         }
+    }
+
+    /** The inbox's files in the intake's order, prechecked one by one until the rules have compiled. */
+    private static PrecheckAhead precheckAhead(EngineSettings settings, Map<String, SourceProfile> profiles,
+            RuleBookHolder rules) {
+        Path inbox = settings.path("dealsync.inbox").toAbsolutePath().normalize();
+        return PrecheckAhead.start(InboxFiles.taken(inbox), file -> {
+            Path dir = inbox.relativize(file.getParent());
+            SourceProfile p = SourceProfiles.forSource(profiles, dir.toString().replace('\\', '/'));
+            return p == null ? SourceProfile.canonical() : p;
+        }, rules::firstCompileEnded);
     }
 
     private static Engine startWithoutRulesLocked(EngineSettings settings) {
@@ -189,6 +208,9 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
         SourceProfile p = SourceProfiles.forSource(profiles, source);
         return p == null ? SourceProfile.canonical() : p; // an unknown source is read canonically and reported
     }
+
+    @Override
+    public FilePrecheck.Result precheckedAhead(Path file, SourceProfile profile) { return ahead.take(file, profile); }
 
     @Override
     public boolean knowsSource(String source) {

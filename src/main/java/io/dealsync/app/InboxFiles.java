@@ -14,13 +14,16 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** docs/operations.md: files of the inbox the intake does not take are left alone and listed in the run report. */
-final class IgnoredFiles {
-    private static final Logger LOG = LoggerFactory.getLogger(IgnoredFiles.class);
+/**
+ * The inbox as the intake route sees it: the files it takes, and (docs/operations.md) those it leaves alone, which the
+ * run report lists.
+ */
+final class InboxFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
     /** The engine's own folders, not looked into. */
     private static final Set<String> OWN = Set.of(".done", ".failed", IntakeBean.IN_PROGRESS);
 
-    private IgnoredFiles() {
+    private InboxFiles() {
     }
 
     /**
@@ -28,10 +31,36 @@ final class IgnoredFiles {
      * ({@code .csv .xlsx .json .ndjson .jsonl}), or hidden (a name or folder starting with '.', which Camel's file
      * consumer skips). Done-markers are not counted when they are in use.
      */
-    static List<String> under(Path inbox, boolean doneMarker) {
+    static List<String> ignored(Path inbox, boolean doneMarker) {
         List<String> out = new ArrayList<>();
+        walk(inbox, (file, rel) -> {
+            if (!isDoneMarker(file, doneMarker) && (hidden(rel) || !RecordReaders.isDataFile(file))) {
+                out.add(rel.toString().replace('\\', '/'));
+            }
+        });
+        Collections.sort(out);
+        return out;
+    }
+
+    /**
+     * The files the intake route takes (a data file, not hidden), in its order (their path under the inbox, as
+     * Camel's {@code sortBy=file:name}): what a run's start checks ahead (read.PrecheckAhead).
+     */
+    static List<Path> taken(Path inbox) {
+        List<Path> out = new ArrayList<>();
+        walk(inbox, (file, rel) -> {
+            if (!hidden(rel) && RecordReaders.isDataFile(file)) {
+                out.add(rel);
+            }
+        });
+        out.sort(java.util.Comparator.comparing(p -> p.toString().replace('\\', '/')));
+        return out.stream().map(inbox::resolve).toList();
+    }
+
+    /** Every regular file under the inbox but in the engine's own folders, with its path relative to the inbox. */
+    private static void walk(Path inbox, java.util.function.BiConsumer<Path, Path> visit) {
         if (!Files.isDirectory(inbox)) {
-            return out;
+            return;
         }
         try {
             Files.walkFileTree(inbox, new SimpleFileVisitor<>() {
@@ -43,9 +72,8 @@ final class IgnoredFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
-                    Path rel = inbox.relativize(file);
-                    if (a.isRegularFile() && !isDoneMarker(file, doneMarker) && (hidden(rel) || !RecordReaders.isDataFile(file))) {
-                        out.add(rel.toString().replace('\\', '/'));
+                    if (a.isRegularFile()) {
+                        visit.accept(file, inbox.relativize(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -56,10 +84,8 @@ final class IgnoredFiles {
                 }
             });
         } catch (IOException e) {
-            LOG.warn("Listing the files the inbox leaves alone failed: {}", e.getMessage());
+            LOG.warn("Listing the inbox failed: {}", e.getMessage());
         }
-        Collections.sort(out);
-        return out;
     }
 
     private static boolean hidden(Path relative) {

@@ -44,7 +44,7 @@ public final class RunEnd {
     }
 
     public void listIgnoredFiles() {
-        for (String f : IgnoredFiles.under(inbox, doneMarker)) {
+        for (String f : InboxFiles.ignored(inbox, doneMarker)) {
             runs.run().ledger().addIgnoredFile(f);
         }
     }

@@ -36,6 +36,11 @@ public final class FileIntake {
 
         SourceProfile profileFor(String source);
 
+        /** This file's precheck when it was made ahead (read.PrecheckAhead), else null. */
+        default FilePrecheck.Result precheckedAhead(Path file, SourceProfile profile) {
+            return null;
+        }
+
         boolean knowsSource(String source);
 
         Path rejectsDir();
@@ -131,6 +136,10 @@ public final class FileIntake {
     }
 
     private FilePrecheck.Result precheck(Path file, String name, SourceProfile profile) {
+        FilePrecheck.Result ahead = env.precheckedAhead(file, profile);
+        if (ahead != null) {
+            return ahead;
+        }
         try {
             return FilePrecheck.check(file, profile);
         } catch (IOException e) {

@@ -65,6 +65,11 @@ public final class RuleBookHolder {
         return this;
     }
 
+    /** Whether the first compile has ended (compiled or failed). */
+    public boolean firstCompileEnded() {
+        return first.isDone();
+    }
+
     /** The rules in force (waiting for the first compile if it is still running). */
     public RuleBook current() {
         RuleBook book = current.get();

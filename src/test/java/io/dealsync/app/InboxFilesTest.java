@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/operations.md: the inbox's files the intake leaves alone are the ones the run report lists. */
-class IgnoredFilesTest {
+/** docs/operations.md: the inbox's files the intake leaves alone are the ones the run report lists; the others it takes. */
+class InboxFilesTest {
     @TempDir
     Path inbox;
 
@@ -23,14 +23,30 @@ class IgnoredFilesTest {
         }
 
         // when / then: a done-marker counts as ignored only when markers are not in use
-        assertThat(IgnoredFiles.under(inbox, true))
+        assertThat(InboxFiles.ignored(inbox, true))
                 .containsExactly(".hidden.csv", "crm/.tmp/c.csv", "crm/readme.md", "notes.txt");
-        assertThat(IgnoredFiles.under(inbox, false))
+        assertThat(InboxFiles.ignored(inbox, false))
                 .containsExactly(".hidden.csv", "a.csv.done", "crm/.tmp/c.csv", "crm/readme.md", "notes.txt");
     }
 
     @Test
+    void theFilesTheIntakeTakesComeInItsOrderThePathUnderTheInbox() throws Exception {
+        // given
+        for (String f : new String[] {"b.csv", "a.json", "crm/a.CSV", "notes.txt", ".hidden.csv", ".done/c.csv",
+                "crm/.inprogress/d.csv", "book.xlsx"}) {
+            Path p = inbox.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x");
+        }
+
+        // when / then
+        assertThat(InboxFiles.taken(inbox)).extracting(p -> inbox.relativize(p).toString().replace('\\', '/'))
+                .containsExactly("a.json", "b.csv", "book.xlsx", "crm/a.CSV");
+    }
+
+    @Test
     void noInboxNoFiles() {
-        assertThat(IgnoredFiles.under(inbox.resolve("missing"), false)).isEmpty();
+        assertThat(InboxFiles.ignored(inbox.resolve("missing"), false)).isEmpty();
+        assertThat(InboxFiles.taken(inbox.resolve("missing"))).isEmpty();
     }
 }
