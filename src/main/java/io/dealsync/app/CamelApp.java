@@ -85,14 +85,17 @@ public final class CamelApp {
      * Camel starts with its routes stopped (camel.main.auto-startup=false) while the DRL still compiles: building
      * the routes no longer waits for the rules (about 0.4 s of every run's start). Once the rules compiled, files a
      * run left half done are put back, then the routes start; rules that do not compile end the run first, no file
-     * touched.
+     * touched. Rules this build compiled before (rules.CompiledRules) do not hold the routes: a repeat, an empty
+     * inbox, the sweep need no rules, and a file to judge waits for them at its start.
      */
     private void startRoutesOnceRulesCompiled(Runnable recover) {
         main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
             @Override
             public void afterStart(org.apache.camel.main.BaseMainSupport m) {
                 try {
-                    engine.awaitRules();
+                    if (!engine.rulesCompiledBefore()) { // else a file waits only when it is judged (FileIntake)
+                        engine.awaitRules();
+                    }
                 } catch (RulesException e) {
                     rulesBroken = e;
                     main.completed();

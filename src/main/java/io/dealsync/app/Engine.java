@@ -6,6 +6,7 @@ import io.dealsync.read.FilePrecheck;
 import io.dealsync.read.PrecheckAhead;
 import io.dealsync.read.SourceProfile;
 import io.dealsync.read.SourceProfiles;
+import io.dealsync.rules.CompiledRules;
 import io.dealsync.rules.ReferenceData;
 import io.dealsync.rules.RuleBook;
 import io.dealsync.rules.RuleBookHolder;
@@ -36,7 +37,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     private Engine(EngineSettings settings, RuleBookHolder rules, Map<String, SourceProfile> profiles, Database database) {
         this.settings = settings;
         this.rules = rules;
-        this.reference = rules != null ? () -> rules.current().reference() : referenceOnly(settings);
+        this.reference = rules != null ? whileCompiling(rules, referenceOnly(settings)) : referenceOnly(settings);
         this.profiles = profiles;
         this.database = database;
         this.store = new DealStore(database);
@@ -101,10 +102,17 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
         judging().awaitCompiled();
     }
 
+    /** Whether this build compiled the rules in the folder before ({@link CompiledRules}): no file need wait for them. */
+    public boolean rulesCompiledBefore() {
+        return rules != null && rules.compiledBefore();
+    }
+
     private static Engine startLocked(EngineSettings settings, boolean precheckAhead) {
         // Compiling the DRL and opening the database each take a second or two: side by side. A rule that does not
         // compile still stops the run before any file is touched (awaitRules).
-        RuleBookHolder rules = RuleBookHolder.compiling(settings.path("dealsync.rules"));
+        RuleBookHolder rules = precheckAhead
+                ? RuleBookHolder.compiling(settings.path("dealsync.rules"), CompiledRules.in(settings.path("dealsync.data")))
+                : RuleBookHolder.compiling(settings.path("dealsync.rules"));
         try {
             Path profilesDir = settings.path("dealsync.profiles");
             Map<String, SourceProfile> profiles = Files.isDirectory(profilesDir) ? SourceProfiles.load(profilesDir) : Map.of();
@@ -140,6 +148,15 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
             engine.database.close();
             throw e;
         }
+    }
+
+    /**
+     * The compiled book's reference data; while rules that compiled before still compile, the same tables read on
+     * their own (the run's end, its sweep, need them, not the DRL).
+     */
+    private static java.util.function.Supplier<ReferenceData> whileCompiling(RuleBookHolder rules,
+            java.util.function.Supplier<ReferenceData> alone) {
+        return () -> rules.compiledBefore() && !rules.firstCompileEnded() ? alone.get() : rules.current().reference();
     }
 
     /** The reference data read once on first use, without the DRL; a problem in it is a RulesException. */
@@ -185,7 +202,7 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
 
     /** The fingerprint of the rules folder (the rules in force when compiled). */
     public String rulesFingerprint() {
-        return rules != null ? rules.current().fingerprint() : RuleBook.fingerprint(settings.path("dealsync.rules"));
+        return rules != null ? rules.fingerprint() : RuleBook.fingerprint(settings.path("dealsync.rules"));
     }
 
     private RuleBookHolder judging() {

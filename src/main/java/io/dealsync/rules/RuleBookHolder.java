@@ -17,6 +17,10 @@ public final class RuleBookHolder {
     private final Path rulesDir;
     /** The first compile: done at construction, or still running beside the engine's start ({@link #compiling}). */
     private final CompletableFuture<RuleBook> first;
+    /** The folder's fingerprint as the first compile began. */
+    private final String startFingerprint;
+    /** This build compiled these very rules before ({@link CompiledRules}): files need not wait for the compile. */
+    private final boolean compiledBefore;
     private final AtomicReference<RuleBook> current = new AtomicReference<>();
     private volatile String lastError;
     private volatile String lastSeenFingerprint;
@@ -30,8 +34,15 @@ public final class RuleBookHolder {
     }
 
     private RuleBookHolder(Path rulesDir, CompletableFuture<RuleBook> first) {
+        this(rulesDir, first, null, false);
+    }
+
+    private RuleBookHolder(Path rulesDir, CompletableFuture<RuleBook> first, String startFingerprint,
+            boolean compiledBefore) {
         this.rulesDir = rulesDir;
         this.first = first;
+        this.startFingerprint = startFingerprint;
+        this.compiledBefore = compiledBefore;
     }
 
     /**
@@ -40,6 +51,31 @@ public final class RuleBookHolder {
      */
     public static RuleBookHolder compiling(Path rulesDir) {
         return new RuleBookHolder(rulesDir, CompletableFuture.supplyAsync(() -> RuleBook.compile(rulesDir)));
+    }
+
+    /** As {@link #compiling(Path)}, noting in {@code compiled} the rules that compiled, and asking it about these. */
+    public static RuleBookHolder compiling(Path rulesDir, CompiledRules compiled) {
+        String fingerprint = RuleBook.fingerprint(rulesDir);
+        boolean before = compiled.compiledBefore(fingerprint);
+        CompletableFuture<RuleBook> first = CompletableFuture.supplyAsync(() -> {
+            RuleBook book = RuleBook.compile(rulesDir);
+            compiled.compiled(book.fingerprint());
+            return book;
+        });
+        return new RuleBookHolder(rulesDir, first, fingerprint, before);
+    }
+
+    /**
+     * Whether these rules (their fingerprint as the compile began) compiled with this build before: a file that is
+     * not judged (a repeat) need not wait for them. False for rules changed since, which may not compile.
+     */
+    public boolean compiledBefore() {
+        return compiledBefore && !first.isCompletedExceptionally();
+    }
+
+    /** The fingerprint of the rules in force; while the first compile runs, the folder's as it began. */
+    public String fingerprint() {
+        return startFingerprint != null && !first.isDone() ? startFingerprint : current().fingerprint();
     }
 
     /**

@@ -135,6 +135,52 @@ class RulesLifecycleTest {
     }
 
     @Test
+    void rulesThatCompiledBeforeHoldNoFileBackChangedRulesThatDoNotCompileStillStopTheRun() throws Exception {
+        // the tests' classes come from a folder, which has no build identity: name one, as the engine's jar has
+        String was = System.getProperty("io.dealsync.build-id");
+        System.setProperty("io.dealsync.build-id", "rules-lifecycle-test");
+        try {
+            Path rules = RuleCasesTest.copyRules(tmp);
+            Harness h = new Harness(tmp.resolve("engine"));
+            h.settings.put("dealsync.rules", rules.toString());
+            h.drop("inbox/2026-11-01-partner-crm.csv", null);
+            Harness.Output first = h.runCaptured("run", "--once", "--as-of", "2026-11-26");
+            assertThat(first.code()).as(first.err()).isZero();
+            String fingerprint = RuleBook.fingerprint(rules);
+            assertThat(Files.readString(h.dir.resolve("data/rules-compiled.txt")))
+                    .contains(fingerprint + " rules-lifecycle-test");
+
+            // the same file again, the rules unchanged: a repeat, the run's report names the rules
+            h.drop("inbox/2026-11-01-partner-crm.csv", null);
+            assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isZero();
+            assertThat(h.latestReport().path("rulesFingerprint").asText()).isEqualTo(fingerprint);
+            assertThat(h.latestReport().path("files").get(0).path("status").asText()).isEqualTo("repeat");
+
+            // a rule saved half written: a fingerprint never compiled, so the run waits for the compile and stops
+            Path drl = rules.resolve("lifecycle.drl");
+            String good = Files.readString(drl);
+            Files.writeString(drl, good + "\nrule \"half written\"\nwhen\n    $d : Deal( substatus == )\nthen\nend\n");
+            h.drop("inbox/2026-11-01-partner-crm.csv", null);
+            List<Path> inboxBefore = Harness.files(h.inbox());
+            Harness.Output broken = h.runCaptured("run", "--once", "--as-of", "2026-11-26");
+            assertThat(broken.code()).isEqualTo(2);
+            assertThat(broken.err()).contains("No file was touched");
+            assertThat(Harness.files(h.inbox())).isEqualTo(inboxBefore);
+
+            // repaired, the rules are those that compiled before: the file is taken as a repeat
+            Files.writeString(drl, good);
+            assertThat(h.run("run", "--once", "--as-of", "2026-11-26")).isZero();
+            assertThat(h.latestReport().path("files").get(0).path("status").asText()).isEqualTo("repeat");
+        } finally {
+            if (was == null) {
+                System.clearProperty("io.dealsync.build-id");
+            } else {
+                System.setProperty("io.dealsync.build-id", was);
+            }
+        }
+    }
+
+    @Test
     void theDaemonReloadsGoodRulesKeepsTheLastGoodOnesAndStopsGracefully() throws Exception {
         Path rules = RuleCasesTest.copyRules(tmp);
         Harness h = new Harness(tmp.resolve("engine"));
