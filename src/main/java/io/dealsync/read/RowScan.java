@@ -1,12 +1,16 @@
 package io.dealsync.read;
 
 import io.dealsync.model.Hash64;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds where the next CSV row ends without splitting it into cells: the second night's fast path
  * (docs/architecture.md, "Unchanged records"). Most rows of a nightly export are, character for character,
  * the row last applied to their deal; the reader recognises them by the hash of their text and a few key
- * cells, and commons-csv never sees them.
+ * cells, and commons-csv never sees them. The same scan, keeping every cell ({@link #everyCell}), splits the
+ * plain rows that must be read (the first night's, a change's): commons-csv's lexer, reading a character at a
+ * time through its buffered reader, was a third of the first night's judge thread.
  *
  * <p>Only a row in plain RFC 4180 form is found: each cell either unquoted with no quote in it, or quoted,
  * its quotes doubled, closed right before a delimiter or the line's end; the row ends with LF or CRLF inside
@@ -17,15 +21,29 @@ import io.dealsync.model.Hash64;
  */
 final class RowScan {
     private final char delimiter;
-    /** The columns whose cells the caller wants (key columns), by position in the row; -1: absent. */
+    /** The columns whose cells the caller wants (key columns), by position in the row; -1: absent. Null: all. */
     private final int[] wanted;
     private final String[] cells;
+    /** Every cell of the row last found, when all are wanted. */
+    private List<String> row;
     private int lineBreaks;
 
     RowScan(char delimiter, int[] wanted) {
         this.delimiter = delimiter;
         this.wanted = wanted.clone();
         this.cells = new String[wanted.length];
+    }
+
+    private RowScan(char delimiter) {
+        this.delimiter = delimiter;
+        this.wanted = null;
+        this.cells = new String[0];
+        this.row = new ArrayList<>();
+    }
+
+    /** A scan that keeps every cell of the row ({@link #takeRow()}): the reader's split of a plain row. */
+    static RowScan everyCell(char delimiter) {
+        return new RowScan(delimiter);
     }
 
     /**
@@ -35,6 +53,9 @@ final class RowScan {
      */
     int find(char[] buf, int from, int to) {
         java.util.Arrays.fill(cells, "");
+        if (row != null) {
+            row.clear();
+        }
         lineBreaks = 0;
         int column = 0;
         int i = from;
@@ -123,6 +144,13 @@ final class RowScan {
         return -1;
     }
 
+    /** Every cell of the row last found, unquoted, as commons-csv splits it (a scan of {@link #everyCell}). */
+    List<String> takeRow() {
+        List<String> r = row;
+        row = new ArrayList<>(r.size());
+        return r;
+    }
+
     /** The text of the {@code k}-th wanted column of the row last found. */
     String cell(int k) {
         return cells[k];
@@ -148,6 +176,9 @@ final class RowScan {
     }
 
     private boolean isWanted(int column) {
+        if (wanted == null) {
+            return true;
+        }
         for (int w : wanted) {
             if (w == column) {
                 return true;
@@ -157,6 +188,10 @@ final class RowScan {
     }
 
     private void keep(int column, String text) {
+        if (row != null) {
+            row.add(text); // the cells come in column order
+            return;
+        }
         for (int k = 0; k < wanted.length; k++) {
             if (wanted[k] == column) {
                 cells[k] = text;

@@ -34,6 +34,29 @@ class RowScanTest {
     }
 
     @Test
+    void aScanOfEveryCellSplitsTheRowAsCommonsCsvDoes() throws Exception {
+        // given
+        String row = "\"x, \"\"y\"\"\",,\"two\r\nlines\",'=z, plain \n";
+        RowScan every = RowScan.everyCell(',');
+        char[] buf = (row + "next,row\n").toCharArray();
+
+        // when
+        int end = every.find(buf, 0, buf.length);
+
+        // then: the cells commons-csv reads from the same text (the formula guard off, as the reader takes it off)
+        assertThat(end).isEqualTo(row.length());
+        java.util.List<String> commons = new java.util.ArrayList<>();
+        org.apache.commons.csv.CSVFormat f = org.apache.commons.csv.CSVFormat.RFC4180.builder().setEscape(null).get();
+        try (var p = org.apache.commons.csv.CSVParser.parse(row, f)) {
+            p.iterator().next().forEach(c -> commons.add(CsvRecordReader.unescapeFormula(c)));
+        }
+        assertThat(every.takeRow()).containsExactlyElementsOf(commons).containsExactly("x, \"y\"", "", "two\r\nlines", "=z", " plain ");
+        assertThat(every.lineBreaks()).isEqualTo(2);
+        assertThat(every.find(buf, end, buf.length)).isEqualTo(buf.length);
+        assertThat(every.takeRow()).containsExactly("next", "row");
+    }
+
+    @Test
     void aMissingWantedColumnIsEmpty() {
         assertThat(find("a\n")).isEqualTo(2);
         assertThat(scan.cell(1)).isEmpty();
