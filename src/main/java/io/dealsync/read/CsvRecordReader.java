@@ -237,17 +237,8 @@ public final class CsvRecordReader extends PrefetchingRecordReader {
      * text on its lines (commons-csv's path makes it MALFORMED), a row whose cells are all blank (not a record).
      */
     private SourceRecord plainRow(long line) {
-        int end;
-        try {
-            end = split == null ? -1 : chunks.peekRow(split);
-        } catch (IOException e) {
-            return null; // the normal path meets the failure again and reports it
-        }
+        int end = split == null ? -1 : chunks.peekCleanRow(split, text, line);
         if (end < 0) {
-            return null;
-        }
-        DamageTrackingReader.Damage d = text == null ? null : text.peek();
-        if (d != null && d.line() <= line + split.lineBreaks() - 1) {
             return null;
         }
         List<String> cells = split.takeRow();

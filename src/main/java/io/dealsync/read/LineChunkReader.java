@@ -201,6 +201,22 @@ final class LineChunkReader extends Reader {
         return scan.find(buf, pos, end);
     }
 
+    /**
+     * As {@link #peekRow} starting at {@code line}, and -1 too when a byte that is not text lies on the row's lines
+     * ({@code text}: the decoder's damage, null for text given as a Reader): the normal path makes such a row
+     * MALFORMED, as it reports a read that fails here.
+     */
+    int peekCleanRow(RowScan scan, DamageTrackingReader text, long line) {
+        int rowEnd;
+        try {
+            rowEnd = peekRow(scan);
+        } catch (IOException e) {
+            return -1;
+        }
+        DamageTrackingReader.Damage d = rowEnd < 0 || text == null ? null : text.peek();
+        return d != null && d.line() <= line + scan.lineBreaks() - 1 ? -1 : rowEnd;
+    }
+
     /** The hash of the row in hand up to {@code rowEnd} (from {@link #peekRow}). */
     long rowHash(long seed, int rowEnd) {
         return RowScan.hash(seed, buf, pos, rowEnd);

@@ -50,18 +50,9 @@ final class RecognisedRows {
      * nothing consumed (commons-csv reads it). After a row, {@link #lineBreaks()} tells the lines it took.
      */
     SourceRecord next(long line) {
-        int end;
-        try {
-            end = chunks.peekRow(scan);
-        } catch (IOException e) {
-            return null; // the normal path meets the failure again and reports it
-        }
+        int end = chunks.peekCleanRow(scan, text, line);
         if (end < 0) {
             return null;
-        }
-        DamageTrackingReader.Damage d = text == null ? null : text.peek();
-        if (d != null && d.line() <= line + scan.lineBreaks() - 1) {
-            return null; // a byte that is not text: the normal path makes the row MALFORMED
         }
         String[] keyCells = new String[KEY_FIELDS.length];
         for (int k = 0; k < keyCells.length; k++) {
