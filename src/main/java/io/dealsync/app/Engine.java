@@ -130,11 +130,9 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
     private static PrecheckAhead precheckAhead(EngineSettings settings, Map<String, SourceProfile> profiles,
             RuleBookHolder rules) {
         Path inbox = settings.path("dealsync.inbox").toAbsolutePath().normalize();
-        return PrecheckAhead.start(InboxFiles.taken(inbox), file -> {
-            Path dir = inbox.relativize(file.getParent());
-            SourceProfile p = SourceProfiles.forSource(profiles, dir.toString().replace('\\', '/'));
-            return p == null ? SourceProfile.canonical() : p;
-        }, rules::firstCompileEnded);
+        return PrecheckAhead.start(InboxFiles.taken(inbox),
+                file -> profileFor(profiles, inbox.relativize(file.getParent()).toString().replace('\\', '/')),
+                rules::firstCompileEnded);
     }
 
     private static Engine startWithoutRulesLocked(EngineSettings settings) {
@@ -222,6 +220,10 @@ public final class Engine implements FileIntake.Environment, AutoCloseable {
 
     @Override
     public SourceProfile profileFor(String source) {
+        return profileFor(profiles, source);
+    }
+
+    private static SourceProfile profileFor(Map<String, SourceProfile> profiles, String source) {
         SourceProfile p = SourceProfiles.forSource(profiles, source);
         return p == null ? SourceProfile.canonical() : p; // an unknown source is read canonically and reported
     }

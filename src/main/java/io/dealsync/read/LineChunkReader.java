@@ -43,6 +43,12 @@ final class LineChunkReader extends Reader {
     private final long recordLimit;
     private boolean limitEnabled = true;
     private boolean limitHit;
+    /** The last row hash {@link #rowHash} made, and the row it is of. */
+    private long hashed;
+    private long hashedSeed;
+    private long hashedAfter = -1;
+    private int hashedFrom = -1;
+    private int hashedTo = -1;
 
     LineChunkReader(Reader in, long recordLimit) {
         this.in = in;
@@ -217,9 +223,21 @@ final class LineChunkReader extends Reader {
         return d != null && d.line() <= line + scan.lineBreaks() - 1 ? -1 : rowEnd;
     }
 
-    /** The hash of the row in hand up to {@code rowEnd} (from {@link #peekRow}). */
+    /**
+     * The hash of the row in hand up to {@code rowEnd} (from {@link #peekRow}). Hashed once: a row the second night's
+     * fast path hashed and did not know is hashed again by the split that reads it. The row in hand is known by the
+     * line breaks before it and its place in the buffer (a row is in hand only at a line's start, and consuming any
+     * line moves the count).
+     */
     long rowHash(long seed, int rowEnd) {
-        return RowScan.hash(seed, buf, pos, rowEnd);
+        if (seed != hashedSeed || lineBreaks != hashedAfter || pos != hashedFrom || rowEnd != hashedTo) {
+            hashed = RowScan.hash(seed, buf, pos, rowEnd);
+            hashedSeed = seed;
+            hashedAfter = lineBreaks;
+            hashedFrom = pos;
+            hashedTo = rowEnd;
+        }
+        return hashed;
     }
 
     /** The text of the row in hand up to {@code rowEnd}, its line break included. */

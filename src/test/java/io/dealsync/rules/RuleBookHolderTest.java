@@ -29,4 +29,26 @@ class RuleBookHolderTest {
         assertThatThrownBy(holder::awaitCompiled).isInstanceOf(RulesException.class).hasMessageContaining("lifecycle.drl");
         assertThatThrownBy(holder::current).isInstanceOf(RulesException.class); // and again, for whoever asks
     }
+
+    @Test
+    void rulesThisBuildCompiledBeforeAreKnownAsSuchBeforeTheirCompileEnds(@TempDir Path tmp) throws IOException {
+        // given: the rules compiled once with this build
+        Path rules = RuleCasesTest.copyRules(tmp);
+        CompiledRules compiled = new CompiledRules(tmp.resolve("data/" + CompiledRules.FILE), "test-build");
+        RuleBookHolder first = RuleBookHolder.compiling(rules, compiled);
+        assertThat(first.compiledBefore()).as("never compiled yet").isFalse();
+        first.awaitCompiled();
+
+        // when: the next run's holder, its compile just started
+        RuleBookHolder next = RuleBookHolder.compiling(rules, compiled);
+
+        // then
+        assertThat(next.compiledBefore()).isTrue();
+        assertThat(next.fingerprint()).isEqualTo(RuleBook.fingerprint(rules));
+
+        // and a changed folder is not
+        Files.writeString(rules.resolve("lifecycle.drl"), "\n// an analyst's comment\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(RuleBookHolder.compiling(rules, compiled).compiledBefore()).isFalse();
+    }
 }
