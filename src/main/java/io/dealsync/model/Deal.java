@@ -68,6 +68,29 @@ public final class Deal {
         return getStored() != null && !getStored().get(f).equals(get(f));
     }
 
+    /** The columns of {@code columns} that are blank, in order (a rule reports each: R1, R24). */
+    public List<String> blankAmong(List<String> columns) { return among(columns, this::blank); }
+
+    /** The columns of {@code columns} that hold something that is not a date, in order (R2). */
+    public List<String> invalidDatesAmong(List<String> columns) { return among(columns, this::invalidDate); }
+
+    /** The columns of {@code columns} whose value differs from the stored deal's, in order (R31). */
+    public List<String> changedAmong(List<String> columns) { return among(columns, this::changed); }
+
+    /** Most deals have none: no list is made for them, and a rule walking the answer finds nothing to walk. */
+    private static List<String> among(List<String> columns, java.util.function.Predicate<String> test) {
+        List<String> found = List.of();
+        for (String c : columns) {
+            if (test.test(c)) {
+                if (found.isEmpty()) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(c);
+            }
+        }
+        return found;
+    }
+
     private static Field field(String column) {
         Field f = Field.byHeader(column);
         if (f == null) {

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Column names a rule passes to the deal: {@code amount("Estimated Deal Value")}, {@code changed("Location")},
- * {@code $d.violates("CODE", "Notes")}, and the lists a rule walks with {@code String( $d.blank(this) ) from [...]}.
+ * {@code $d.violates("CODE", "Notes")}, and the lists a rule walks: {@code String() from $d.blankAmong([...])} (and
+ * the older {@code String( $d.blank(this) ) from [...]}).
  * Drools compiles a misspelt one happily (it is only a text); the rule would fail on the first deal of the
  * night. Each name that is no column is reported with the nearest column name.
  */
@@ -21,6 +22,8 @@ final class ColumnNameCheck {
     /** The deal's methods that take a column name (rules/README.md, "What a deal offers"). */
     static final Set<String> COLUMN_METHODS =
             Set.of("text", "blank", "present", "date", "invalidDate", "amount", "positive", "dateBeforeAsOf", "changed");
+    /** The deal's methods that take a list of column names and answer those of them that qualify. */
+    static final Set<String> COLUMN_LIST_METHODS = Set.of("blankAmong", "invalidDatesAmong", "changedAmong");
 
     private ColumnNameCheck() {
     }
@@ -45,7 +48,9 @@ final class ColumnNameCheck {
             Token tok = t.get(i);
             if (tok.is("(") || tok.is("[")) {
                 Frame f = new Frame(patternType(t, i));
-                f.columnList = tok.is("[") && i >= 2 && t.get(i - 1).is("from") && t.get(i - 2) == lastWalk;
+                f.columnList = tok.is("[") && i >= 2 && (t.get(i - 1).is("from") && t.get(i - 2) == lastWalk
+                        || t.get(i - 1).is("(") && COLUMN_LIST_METHODS.contains(t.get(i - 2).text())
+                                && "Deal".equals(receiver(t, i - 2, bindings, open)));
                 if (f.type != null && i >= 3 && t.get(i - 2).is(":") && t.get(i - 3).text().startsWith("$")) {
                     bindings.put(t.get(i - 3).text(), f.type);
                 }

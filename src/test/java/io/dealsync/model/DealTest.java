@@ -39,6 +39,20 @@ class DealTest {
     }
 
     @Test
+    void theColumnsAmongAListAreThoseThatQualifyInTheListsOrder() {
+        Deal stored = new Deal().set(Field.LOCATION, "A").set(Field.CUSTOMER_CITY, "Lyon");
+        Deal d = stored.copyContent().set(Field.NOTES, "n").set(Field.RECEIVED_DATE, "soon").set(Field.CUSTOMER_CITY, "Paris")
+                .set(Field.CREATED_DATE, "2026-05-01");
+        assertThat(d.blankAmong(List.of("Notes", "Deal Name", "Currency"))).containsExactly("Deal Name", "Currency");
+        assertThat(d.blankAmong(List.of("Notes", "Location"))).isEmpty();
+        assertThat(d.invalidDatesAmong(List.of("Created Date", "Received Date", "Estimated Close Date")))
+                .containsExactly("Received Date"); // an empty column is blank, not an invalid date
+        assertThat(d.changedAmong(List.of("Location", "Customer City"))).isEmpty(); // nothing stored: nothing changed
+        d.context().stored(stored);
+        assertThat(d.changedAmong(List.of("Location", "Customer City"))).containsExactly("Customer City");
+    }
+
+    @Test
     void aNewDealIsCreatedOnTheAsOfDateButHasNoReceivedDay() {
         Deal d = new Deal();
         d.context().asOf(AS_OF);

@@ -57,6 +57,14 @@ class RuleCheckTest {
                 then
                     $d.violates("REQUIRED_FIELD", $column);
                 end
+
+                rule "Analyst: dates of a big deal"
+                when
+                    $d : Deal()
+                    $column : String() from $d.invalidDatesAmong([ "Received Date", "Closing Date" ])
+                then
+                    $d.violates("INVALID_VALUE", $column);
+                end
                 """);
         String out = runWithSmoke(rules, 1);
         String f = rules + "/typo.drl:";
@@ -64,10 +72,11 @@ class RuleCheckTest {
                 f + "9:23: \"Estimated Deal Vaule\" is not a column (did you mean \"Estimated Deal Value\"?)",
                 f + "9:64: \"Locaton\" is not a column (did you mean \"Location\"?)",
                 f + "11:34: \"Estimated Deal Vaule\" is not a column (did you mean \"Estimated Deal Value\"?)",
-                f + "17:56: \"Deal Nme\" is not a column (did you mean \"Deal Name\"?)");
+                f + "17:56: \"Deal Nme\" is not a column (did you mean \"Deal Name\"?)",
+                f + "25:69: \"Closing Date\" is not a column");
         // a setting's key is no column; each problem once; the smoke run does not repeat what was said
         assertThat(out).doesNotContain("big.deal.max", "big.deal.note", "fails when run");
-        assertThat(out.lines().filter(l -> l.contains("is not a column")).count()).isEqualTo(4);
+        assertThat(out.lines().filter(l -> l.contains("is not a column")).count()).isEqualTo(5);
         // the engine refuses these rules too, before any night
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleBook.compile(rules))
                 .isInstanceOf(RulesException.class).hasMessageContaining("\"Locaton\" is not a column");
