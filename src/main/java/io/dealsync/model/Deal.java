@@ -114,6 +114,16 @@ public final class Deal {
         return this;
     }
 
+    /**
+     * Takes a column's value from another deal as it stands: every value of a deal went through {@link #set},
+     * and a canonical value is its own canonical form, so laying a record over its stored deal need not tidy
+     * each value twice (a tenth of the rules' time on a first night).
+     */
+    public Deal setFrom(Field f, Deal other) {
+        values[f.ordinal()] = other.values[f.ordinal()];
+        return this;
+    }
+
     public List<Solution> getSolutions() { return solutions; }
 
     public Deal setSolutions(List<Solution> solutions) {

@@ -25,13 +25,13 @@ final class DealMerge {
         Deal in = r.deal();
         Deal p = stored == null ? new Deal() : stored.copyContent();
         PresentFields present = PresentFields.of(r.presentColumns());
-        p.set(Field.SALES_STAGE, in.get(Field.SALES_STAGE)); // present or not
+        p.setFrom(Field.SALES_STAGE, in); // present or not
         for (Field f : present.fields()) {
             String v = in.get(f);
             boolean keepsStored = f == Field.SALES_STAGE
                     || v.isEmpty() && (f == Field.DIRECTION || f == Field.PARTNER_ID || f == Field.DEAL_TYPE) && stored != null;
             if (!keepsStored) {
-                p.set(f, v);
+                p.setFrom(f, in);
             }
         }
         if (present.solutions()) {
