@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import java.io.InputStream;
+import org.apache.poi.util.IOUtils;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
  * POI's streaming workbook as the reviewer workbook needs it: inline strings (no shared-strings table held
- * in memory), its sheets written through {@link TextCellSheetWriter}, the zip compressed at {@link #ZIP_LEVEL}.
+ * in memory), its sheets written through {@link TextCellSheetWriter} (their rows compressed as they are written, and
+ * spliced into the zip by {@link SplicingZipOutputStream}), the zip compressed at {@link #ZIP_LEVEL}.
  */
 final class ReviewerWorkbook extends SXSSFWorkbook {
     /**
@@ -28,10 +32,28 @@ final class ReviewerWorkbook extends SXSSFWorkbook {
         return new TextCellSheetWriter();
     }
 
+    /** Sheets' entries take their rows compressed ahead of time; the zip is Zip64 only as needed (POI's default). */
     @Override
     protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-        ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-        zip.setLevel(ZIP_LEVEL);
+        SplicingZipOutputStream zip = new SplicingZipOutputStream(out, name -> getSheetFromZipEntryName(name) != null,
+                ZIP_LEVEL);
+        zip.setUseZip64(zip64Mode);
         return zip;
+    }
+
+    /** A sheet's rows go into its entry as they were compressed when written ({@link TextCellSheetWriter}). */
+    @Override
+    protected ISheetInjector createSheetInjector(SXSSFSheet sheet) {
+        return out -> {
+            try (InputStream rows = sheet.getWorksheetXMLInputStream()) {
+                if (rows instanceof DeflatedPart.Input part && out instanceof SplicingZipOutputStream zip) {
+                    zip.splice(part.part, part.file);
+                } else if (rows instanceof DeflatedPart.Input part) {
+                    IOUtils.copy(part.inflated(), out);
+                } else {
+                    IOUtils.copy(rows, out);
+                }
+            }
+        };
     }
 }

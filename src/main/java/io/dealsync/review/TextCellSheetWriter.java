@@ -1,6 +1,10 @@
 package io.dealsync.review;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -14,15 +18,34 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * in bulk. POI escapes a string one character at a time, each a synchronized {@code BufferedWriter.write}:
  * on a 100,000-row reject file that was most of the workbook's time. This writes the same bytes (the test
  * compares it with POI's own writer) a cell at a time; every other cell, and the rest of the sheet, is POI's.
+ * Its temporary file holds the rows compressed as they are written ({@link DeflatedPart}), read back as such.
  */
 class TextCellSheetWriter extends SheetDataWriter {
     private final StringBuilder cell = new StringBuilder(256);
     private final List<String> columns = new ArrayList<>();
     private char[] chars = new char[256];
     private String rowNumber = "";
+    private DeflatedPart.Output compressed;
 
     TextCellSheetWriter() throws IOException {
         super(); // inline strings: no shared-strings table
+    }
+
+    @Override
+    protected OutputStream decorateOutputStream(FileOutputStream fos) {
+        compressed = new DeflatedPart.Output(new java.io.BufferedOutputStream(fos, 1 << 16), ReviewerWorkbook.ZIP_LEVEL);
+        return compressed;
+    }
+
+    /** The compressed rows, once the sheet is done (POI closes this writer first). */
+    @Override
+    protected InputStream decorateInputStream(FileInputStream fis) throws IOException {
+        DeflatedPart part = compressed == null ? null : compressed.part();
+        if (part == null) {
+            fis.close();
+            throw new IOException("the sheet's rows are read back before they were all written");
+        }
+        return new DeflatedPart.Input(fis, part, getTempFile());
     }
 
     @Override
