@@ -189,9 +189,14 @@ public final class Deal {
     public boolean isIncoming() { return "Incoming".equals(getDirection()); }
     public boolean isOutgoing() { return !isIncoming(); }
     public boolean isClosed() { return "Closed".equals(getStatus()); }
-    public boolean isWon() { return "Closed/Won".equals(getStatusPair()); }
-    public boolean isReceived() { return "New/Received".equals(getStatusPair()) || "New/Pending".equals(getStatusPair()); }
-    public boolean isAccepted() { return "Active/Accepted".equals(getStatusPair()); }
+    // compared part by part: the rules and the store ask these of every deal, and a pair built each time was 0.4 GB a night
+    public boolean isWon() { return is("Closed", "Won"); }
+    public boolean isReceived() { return is("New", "Received") || is("New", "Pending"); }
+    public boolean isAccepted() { return is("Active", "Accepted"); }
+
+    private boolean is(String status, String substatus) {
+        return status.equals(getStatus()) && substatus.equals(getSubstatus());
+    }
 
     /** The seed's phase: Received, Accepted or Closed ("" when the status is unknown). */
     public String getPhase() {

@@ -15,16 +15,7 @@ import java.util.zip.Deflater;
  * the workbook was saved, they were ~2 s of one core after the last chunk of a 100,000-reject night, with nothing
  * else left to run. Compressed as they are written, the save copies them.
  */
-final class DeflatedPart {
-    final long crc;
-    final long size;
-    final long compressedSize;
-
-    DeflatedPart(long crc, long size, long compressedSize) {
-        this.crc = crc;
-        this.size = size;
-        this.compressedSize = compressedSize;
-    }
+record DeflatedPart(long crc, long size, long compressedSize) {
 
     /**
      * Compresses what is written into {@code out}; {@link #close()} ends the part with a sync flush (no final

@@ -94,9 +94,9 @@ final class SplicingZipOutputStream extends ZipArchiveOutputStream {
             long size = 0;
             long compressed = 2;
             for (DeflatedPart p : parts) {
-                crc = Crc32Combine.combine(crc, p.crc, p.size);
-                size += p.size;
-                compressed += p.compressedSize;
+                crc = Crc32Combine.combine(crc, p.crc(), p.size());
+                size += p.size();
+                compressed += p.compressedSize();
             }
             ZipArchiveEntry out = new ZipArchiveEntry(entry.getName());
             out.setTime(entry.getTime());
