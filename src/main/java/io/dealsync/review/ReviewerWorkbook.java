@@ -3,6 +3,7 @@ package io.dealsync.review;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import java.io.InputStream;
 import org.apache.poi.util.IOUtils;
@@ -32,12 +33,16 @@ final class ReviewerWorkbook extends SXSSFWorkbook {
         return new TextCellSheetWriter();
     }
 
-    /** Sheets' entries take their rows compressed ahead of time; the zip is Zip64 only as needed (POI's default). */
+    /**
+     * Sheets' entries take their rows compressed ahead of time. The zip is a classic one, Zip64 only where an entry
+     * needs it (past 4 GB), as POI wrote it before its default became Zip64 for every entry through its own writer
+     * (which takes no precompressed part); {@link Zip64Mode#AsNeeded} is one of SXSSF's settings.
+     */
     @Override
     protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
         SplicingZipOutputStream zip = new SplicingZipOutputStream(out, name -> getSheetFromZipEntryName(name) != null,
                 ZIP_LEVEL);
-        zip.setUseZip64(zip64Mode);
+        zip.setUseZip64(Zip64Mode.AsNeeded);
         return zip;
     }
 

@@ -23,6 +23,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * the entry as given ({@link ZipArchiveOutputStream#addRawArchiveEntry}). Every other entry is written as usual.
  */
 final class SplicingZipOutputStream extends ZipArchiveOutputStream {
+    /** Every entry's time: the DOS epoch, so the same rows give the same file (a run resumed after a crash included). */
+    private static final long TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0)
+            .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
     private final Predicate<String> spliced;
     private final int level;
     /** The entry being put together from parts, or null. */
@@ -42,6 +45,7 @@ final class SplicingZipOutputStream extends ZipArchiveOutputStream {
 
     @Override
     public void putArchiveEntry(ZipArchiveEntry e) throws IOException {
+        e.setTime(TIME);
         if (!spliced.test(e.getName())) {
             super.putArchiveEntry(e);
             return;
@@ -99,7 +103,7 @@ final class SplicingZipOutputStream extends ZipArchiveOutputStream {
                 compressed += p.compressedSize();
             }
             ZipArchiveEntry out = new ZipArchiveEntry(entry.getName());
-            out.setTime(entry.getTime());
+            out.setTime(TIME);
             out.setMethod(ZipEntry.DEFLATED);
             out.setCrc(crc);
             out.setSize(size);

@@ -74,11 +74,18 @@ class ReviewerWorkbookCellsTest {
     }
 
     @Test
-    void theSheetsRowsAreCompressed() throws Exception {
+    void theSheetsRowsAreCompressedInAClassicZipWithFixedTimes() throws Exception {
+        long epoch = java.time.LocalDateTime.of(1980, 1, 1, 0, 0).atZone(java.time.ZoneId.systemDefault()).toInstant()
+                .toEpochMilli();
         try (ZipFile zip = new ZipFile(save(fill(new ReviewerWorkbook(5))).toFile())) {
             ZipEntry sheet = zip.getEntry("xl/worksheets/sheet1.xml");
             assertThat(sheet.getMethod()).isEqualTo(ZipEntry.DEFLATED);
             assertThat(sheet.getCompressedSize()).isLessThan(sheet.getSize() / 4);
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                assertThat(e.getTime()).as("time of " + e.getName()).isEqualTo(epoch); // not the clock's: same rows, same file
+                byte[] extra = e.getExtra(); // no Zip64 field (header id 1) below 4 GB: what Excel has always read
+                assertThat(extra == null || extra.length < 2 || extra[0] != 1 || extra[1] != 0).as(e.getName()).isTrue();
+            }
         }
     }
 
