@@ -5,7 +5,10 @@ import io.dealsync.rules.RuleBook;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
-/** Readiness: rules are compiled and in force (their fingerprint is a detail). */
+/**
+ * Readiness: rules are compiled and in force (their fingerprint is a detail). Asked while the first compile still
+ * runs, it answers at once (down, compiling) rather than holding the probe until the compile ends.
+ */
 public final class RulesCheck extends ReadinessCheck {
     private final RuleBookHolder rules;
 
@@ -16,7 +19,17 @@ public final class RulesCheck extends ReadinessCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        RuleBook book = rules.current();
+        if (!rules.firstCompileEnded()) {
+            builder.message("The rules are still compiling").down();
+            return;
+        }
+        RuleBook book;
+        try {
+            book = rules.current();
+        } catch (RuntimeException e) { // the first compile failed: the run stops with the rules' errors
+            builder.message("The rules do not compile").down();
+            return;
+        }
         if (book == null) {
             builder.message("No compiled rules").down();
             return;

@@ -50,7 +50,12 @@ public final class RuleBookHolder {
      * the longest step of a run's start); {@link #current()} and {@link #awaitCompiled()} wait for them.
      */
     public static RuleBookHolder compiling(Path rulesDir) {
-        return new RuleBookHolder(rulesDir, CompletableFuture.supplyAsync(() -> RuleBook.compile(rulesDir)));
+        return compilingWith(rulesDir, CompletableFuture.supplyAsync(() -> RuleBook.compile(rulesDir)));
+    }
+
+    /** The holder of the rules {@code compile} gives once it completes (a compile the caller runs). */
+    public static RuleBookHolder compilingWith(Path rulesDir, CompletableFuture<RuleBook> compile) {
+        return new RuleBookHolder(rulesDir, compile);
     }
 
     /** As {@link #compiling(Path)}, noting in {@code compiled} the rules that compiled, and asking it about these. */
