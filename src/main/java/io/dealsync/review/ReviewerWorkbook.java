@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import java.io.InputStream;
 import org.apache.poi.util.IOUtils;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -50,13 +49,12 @@ final class ReviewerWorkbook extends SXSSFWorkbook {
     @Override
     protected ISheetInjector createSheetInjector(SXSSFSheet sheet) {
         return out -> {
-            try (InputStream rows = sheet.getWorksheetXMLInputStream()) {
-                if (rows instanceof DeflatedPart.Input part && out instanceof SplicingZipOutputStream zip) {
-                    zip.splice(part.part, part.file);
-                } else if (rows instanceof DeflatedPart.Input part) {
-                    IOUtils.copy(part.inflated(), out);
+            // every sheet of this workbook is written by TextCellSheetWriter (createSheetDataWriter), compressed
+            try (DeflatedPart.Input rows = (DeflatedPart.Input) sheet.getWorksheetXMLInputStream()) {
+                if (out instanceof SplicingZipOutputStream zip) {
+                    zip.splice(rows.part, rows.file);
                 } else {
-                    IOUtils.copy(rows, out);
+                    IOUtils.copy(rows.inflated(), out); // a zip of POI's own (not one this class makes today)
                 }
             }
         };
